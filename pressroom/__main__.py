@@ -1,0 +1,7 @@
+"""``python -m pressroom build …``"""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

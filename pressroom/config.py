@@ -1,0 +1,219 @@
+"""Stage 1: ``publication.yml`` → :class:`Publication`.
+
+The schema is a table (:data:`SCHEMA`): each key has a parser that returns a
+value or raises :class:`Invalid`. Validation collects every problem with its
+key and line and raises them together as :class:`BuildErrors`, the way
+mkdocs reports a config.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import BuildError, BuildErrors
+from .yamlsource import Located, load_mapping
+
+CONFIG_NAME = "publication.yml"
+LENGTH = re.compile(r"^(0|\d+(\.\d+)?(mm|cm|in|pt|pc|px|q))$", re.IGNORECASE)
+PAGE_NAMES = {"a3", "a4", "a5", "a6", "b4", "b5", "letter", "legal", "ledger"}
+MARKS = ("none", "crop", "cross", "crop cross")
+LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+class Invalid(ValueError):
+    """A value that does not fit its key; the message says what was expected."""
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """Page geometry as CSS values: ``size`` ("A4", "148mm 210mm"), ``bleed``, ``marks``."""
+
+    size: str = "A4"
+    bleed: str = "0mm"
+    marks: str = "none"
+
+
+@dataclass(frozen=True)
+class TocSetup:
+    """Contents page: its heading and whether multi-page sections show ranges."""
+
+    title: str = "Contents"
+    ranges: bool = True
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Validated ``publication.yml`` of the project at *root*."""
+
+    root: Path
+    title: str
+    subtitle: str = ""
+    short_title: str = ""
+    authors: tuple[str, ...] = ()
+    date: datetime.date | None = None
+    lang: str = "en"
+    page: PageSetup = PageSetup()
+    toc: TocSetup = TocSetup()
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def slug(self) -> str:
+        """File-name-safe form of the title: "Harbour & City" → "harbour-city"."""
+        words = re.findall(r"\w+", self.title.lower())
+        return "-".join(words) or "publication"
+
+
+# --- value parsers: each takes the raw YAML value, returns the typed one ---
+
+def text(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise Invalid(f"expected text, got {type(value).__name__}")
+    value = str(value).strip()
+    if not value:
+        raise Invalid("must not be empty")
+    return value
+
+
+def text_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (text(value),)
+    if not isinstance(value, list) or not value:
+        raise Invalid("expected a name or a list of names")
+    return tuple(text(item) for item in value)
+
+
+def date(value: Any) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise Invalid(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def lang(value: Any) -> str:
+    value = text(value)
+    if not LANG.match(value):
+        raise Invalid(f"expected a language tag such as 'en' or 'de-CH', got {value!r}")
+    return value
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(f"expected true or false, got {value!r}")
+    return value
+
+
+def length(value: Any) -> str:
+    value = str(value).strip()
+    if not LENGTH.match(value):
+        raise Invalid(f"expected a length such as '3mm', got {value!r}")
+    return value
+
+
+def page_size(value: Any) -> str:
+    value = text(value)
+    words = value.split()
+    if words[0].lower() in PAGE_NAMES and words[1:] in ([], ["landscape"], ["portrait"]):
+        return value
+    if len(words) == 2 and all(LENGTH.match(word) for word in words):
+        return value
+    raise Invalid(f"expected A4, A5, Letter or 'WIDTH HEIGHT' such as '148mm 210mm', "
+                  f"got {value!r}")
+
+
+def marks(value: Any) -> str:
+    value = "none" if value is False or value is None else str(value).strip()
+    if value not in MARKS:
+        raise Invalid(f"expected one of {', '.join(MARKS)}, got {value!r}")
+    return value
+
+
+Parser = Callable[[Any], Any]
+# key → parser, or a nested table for a sub-mapping. Later keys (outputs,
+# theme variables) are added here without touching the loader.
+SCHEMA: dict[str, Parser | dict] = {
+    "title": text,
+    "subtitle": text,
+    "short_title": text,
+    "author": text_list,
+    "authors": text_list,
+    "date": date,
+    "lang": lang,
+    "page": {"size": page_size, "bleed": length, "marks": marks},
+    "toc": {"title": text, "ranges": boolean},
+}
+REQUIRED = ("title",)
+
+
+def load_config(root: Path) -> Publication:
+    """Read and validate ``ROOT/publication.yml``.
+
+    Returns a :class:`Publication`; raises :class:`BuildError` when the file
+    is missing or not YAML, and :class:`BuildErrors` listing every invalid,
+    unknown or missing key with its line.
+    """
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise BuildError(path, 1, f"no {CONFIG_NAME} in {root} (is this a pressroom project?)")
+    located = load_mapping(path.read_text(encoding="utf-8"), path)
+    errors: list[BuildError] = []
+    values = _validate(located, located.data, SCHEMA, (), errors)
+    for key in REQUIRED:
+        if key not in values:
+            errors.append(BuildError(path, 1, f"missing required key '{key}'"))
+    if "author" in values and "authors" in values:
+        errors.append(BuildError(path, located.line(("authors",)),
+                                 "give either 'author' or 'authors', not both"))
+    if errors:
+        raise BuildErrors(errors)
+    return _publication(root, values)
+
+
+def _validate(located: Located, data: dict, schema: dict, prefix: tuple,
+              errors: list[BuildError]) -> dict:
+    """Parse *data* against *schema*; append problems to *errors*."""
+    values: dict[str, Any] = {}
+    for key, raw in data.items():
+        key_path = (*prefix, key)
+        dotted = ".".join(key_path)
+        line = located.line(key_path)
+        rule = schema.get(key)
+        if rule is None:
+            known = ", ".join(schema)
+            errors.append(BuildError(located.path, line, f"unknown key '{dotted}' (known: {known})"))
+        elif isinstance(rule, dict):
+            if isinstance(raw, dict):
+                values[key] = _validate(located, raw, rule, key_path, errors)
+            else:
+                errors.append(BuildError(located.path, line, f"{dotted}: expected a mapping"))
+        else:
+            try:
+                values[key] = rule(raw)
+            except Invalid as exc:
+                errors.append(BuildError(located.path, line, f"{dotted}: {exc}"))
+    return values
+
+
+def _publication(root: Path, values: dict) -> Publication:
+    title = values["title"]
+    return Publication(
+        root=root,
+        title=title,
+        subtitle=values.get("subtitle", ""),
+        short_title=values.get("short_title", title),
+        authors=values.get("authors", values.get("author", ())),
+        date=values.get("date"),
+        lang=values.get("lang", "en"),
+        page=PageSetup(**values.get("page", {})),
+        toc=TocSetup(**values.get("toc", {})),
+    )

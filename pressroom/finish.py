@@ -1,0 +1,44 @@
+"""Stage 6: write the laid-out document as a PDF, atomically.
+
+The PDF goes to a temporary file beside the target and is renamed over it
+only once complete, so a failed build never replaces the last good PDF.
+Post-processing hooks are WeasyPrint ``finisher`` callables applied in order.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pydyf
+import weasyprint
+
+Finisher = Callable[[weasyprint.Document, pydyf.PDF], None]
+
+
+def write_pdf(document: weasyprint.Document, target: Path,
+              finishers: Iterable[Finisher] = ()) -> int:
+    """Write *document* to *target*; return the file size in bytes.
+
+    Creates the target's directory. On any error the temporary file is
+    removed and *target* is left as it was.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    chain = tuple(finishers)
+
+    def finish(doc: weasyprint.Document, pdf: pydyf.PDF) -> None:
+        for finisher in chain:
+            finisher(doc, pdf)
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            document.write_pdf(stream, finisher=finish if chain else None)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target.stat().st_size

@@ -1,0 +1,111 @@
+"""Stage 5: WeasyPrint lays the HTML document out into pages.
+
+Fonts come from the theme's pip packages, page size/bleed/marks from
+``publication.yml``, and every file access goes through :class:`SafeFetcher`.
+WeasyPrint's warnings are collected and returned, not just logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+
+from .config import PageSetup
+from .document import HtmlDocument
+from .errors import BuildError
+from .fetcher import BlockedFetch, SafeFetcher
+
+
+@dataclass(frozen=True)
+class LayoutSetup:
+    """What the layout needs besides the HTML: geometry, fonts, where files may come from."""
+
+    page: PageSetup
+    base_dir: Path
+    roots: tuple[Path, ...]
+    font_css: str
+    sources: tuple[Path, ...]  # files searched to locate a blocked URL
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The paginated document and what the layout noticed."""
+
+    document: weasyprint.Document
+    html: HtmlDocument
+    warnings: tuple[str, ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.document.pages)
+
+    def single_page_sections(self) -> frozenset[str]:
+        """Ids of contents entries whose start and end anchors share a page."""
+        first_page: dict[str, int] = {}
+        for index, page in enumerate(self.document.pages):
+            for anchor in page.anchors:
+                first_page.setdefault(anchor, index)
+        return frozenset(entry.id for entry in self.html.toc
+                         if first_page.get(entry.id) == first_page.get(entry.end_id))
+
+
+def page_css(page: PageSetup) -> str:
+    """The ``@page`` rule for the configured geometry; it wins over the theme's."""
+    return f"@page {{ size: {page.size}; bleed: {page.bleed}; marks: {page.marks}; }}"
+
+
+def lay_out(html: HtmlDocument, setup: LayoutSetup) -> Layout:
+    """Paginate *html*; raises :class:`BuildError` when a blocked file is requested."""
+    fetcher = SafeFetcher(setup.roots)
+    fonts = FontConfiguration()
+    stylesheets = [weasyprint.CSS(string=setup.font_css, font_config=fonts, url_fetcher=fetcher)]
+    stylesheets += [weasyprint.CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher)
+                    for path in html.stylesheets]
+    stylesheets.append(weasyprint.CSS(string=page_css(setup.page), font_config=fonts))
+    with _captured_warnings() as warnings:
+        try:
+            document = weasyprint.HTML(
+                string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
+            ).render(font_config=fonts, stylesheets=stylesheets)
+        except BlockedFetch as exc:
+            raise _located(exc, setup.sources) from None
+    return Layout(document, html, tuple(warnings))
+
+
+def _located(exc: BlockedFetch, sources: tuple[Path, ...]) -> BuildError:
+    """Name the first source file (and line) that mentions the blocked URL's file."""
+    name = exc.url.rstrip("/").rsplit("/", 1)[-1]
+    for path in sources:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if name and (name in line or exc.url in line):
+                return BuildError(path, number, f"{exc.reason}: {exc.url}")
+    return BuildError(sources[0] if sources else Path("."), 1, f"{exc.reason}: {exc.url}")
+
+
+class _captured_warnings:
+    """Collect WeasyPrint's warnings for the build report (and the tests)."""
+
+    def __enter__(self) -> list[str]:
+        self.records: list[str] = []
+        self.handler = _ListHandler(self.records)
+        self.logger = logging.getLogger("weasyprint")
+        self.logger.addHandler(self.handler)
+        self.propagate, self.logger.propagate = self.logger.propagate, False
+        return self.records
+
+    def __exit__(self, *exc_info) -> None:
+        self.logger.removeHandler(self.handler)
+        self.logger.propagate = self.propagate
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, records: list[str]):
+        super().__init__(logging.WARNING)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())

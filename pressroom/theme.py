@@ -1,0 +1,87 @@
+"""Where templates, styles and fonts come from.
+
+A project's own ``templates/`` and ``styles/`` override the default theme
+file by file. The default theme is the repository root in a source checkout
+and ``pressroom/theme/`` in an installed wheel (see pyproject.toml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# Fonts of the default theme: family, pip package, file, weight range, style.
+# The packages are pinned in pyproject.toml so every machine lays text out
+# with the same metrics.
+FONT_FACES = (
+    ("Source Serif 4", "fontpkg_source_serif_4", "SourceSerif4[opsz,wght].ttf", "200 900", "normal"),
+    ("Source Serif 4", "fontpkg_source_serif_4", "SourceSerif4-Italic[opsz,wght].ttf", "200 900",
+     "italic"),
+    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-Regular.ttf", "400", "normal"),
+    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-Italic.ttf", "400", "italic"),
+    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-Medium.ttf", "500", "normal"),
+    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-SemiBold.ttf", "600", "normal"),
+    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-Bold.ttf", "700", "normal"),
+    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-ExtraBold.ttf", "800", "normal"),
+)
+
+
+def default_theme_dir() -> Path:
+    """The directory holding the default ``templates/`` and ``styles/``."""
+    installed = PACKAGE_DIR / "theme"
+    if (installed / "templates").is_dir():
+        return installed
+    return PACKAGE_DIR.parent  # source checkout or editable install
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Theme directories in priority order: the project first, then the default."""
+
+    dirs: tuple[Path, ...]
+
+    @classmethod
+    def for_project(cls, root: Path) -> "Theme":
+        default = default_theme_dir()
+        if root.resolve() == default.resolve():
+            return cls((default,))
+        return cls((root.resolve(), default))
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        return tuple(d / "templates" for d in self.dirs if (d / "templates").is_dir())
+
+    @property
+    def layouts(self) -> frozenset[str]:
+        """Names of ``templates/layouts/*.html`` across the theme."""
+        return frozenset(p.stem for d in self.template_dirs for p in (d / "layouts").glob("*.html"))
+
+    def stylesheets(self) -> tuple[Path, ...]:
+        """``styles/*.css`` by file name; a project file replaces the theme's of that name."""
+        chosen: dict[str, Path] = {}
+        for directory in reversed(self.dirs):
+            for path in sorted((directory / "styles").glob("*.css")):
+                chosen[path.name] = path
+        return tuple(chosen[name] for name in sorted(chosen))
+
+    def font_dirs(self) -> tuple[Path, ...]:
+        return tuple(sorted({font_path(face).parent for face in FONT_FACES}))
+
+    def font_css(self) -> str:
+        """``@font-face`` rules for the theme fonts, pointing into their pip packages."""
+        rules = []
+        for face in FONT_FACES:
+            family, _, _, weight, style = face
+            rules.append(
+                f'@font-face {{ font-family: "{family}"; src: url("{font_path(face).as_uri()}"); '
+                f"font-weight: {weight}; font-style: {style}; }}")
+        return "\n".join(rules)
+
+
+def font_path(face: tuple) -> Path:
+    """Absolute path of a :data:`FONT_FACES` entry's file inside its package."""
+    _, package, filename, _, _ = face
+    return Path(str(resources.files(package) / "files" / filename))
