@@ -9,6 +9,7 @@ from typing import Callable
 
 from .config import load_config
 from .document import render_document
+from .fetcher import located_fetches
 from .finish import write_pdf
 from .layout import LayoutSetup, lay_out
 from .markup import render_sections
@@ -65,7 +66,8 @@ def build(project: Path, output: Path | None = None,
         layout = lay_out(render_document(pub, rendered, theme, singles), setup)
     progress(6, "Writing PDF")
     target = output or project / "output" / f"{pub.slug}.pdf"
-    size = write_pdf(layout.document, target)
+    with located_fetches(setup.sources):  # attachments are fetched while writing
+        size = write_pdf(layout.document, target)
     progress(7, "Done")
     return BuildReport(target, layout.page_count, size, time.perf_counter() - started,
                        layout.warnings)

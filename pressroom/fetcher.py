@@ -7,11 +7,15 @@ inside the PDF. Everything the layout loads goes through :class:`SafeFetcher`.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from .errors import BuildError
 
 
 class BlockedFetch(FatalURLFetchingError):
@@ -41,3 +45,25 @@ class SafeFetcher(URLFetcher):
         if not path.is_file():
             raise BlockedFetch(url, "file not found")
         return super().fetch(url, headers)
+
+
+@contextmanager
+def located_fetches(sources: tuple[Path, ...]) -> Iterator[None]:
+    """Turn a :class:`BlockedFetch` into a :class:`BuildError` at the line that asked for it.
+
+    WeasyPrint does not know which source line referenced a URL, so the
+    first of *sources* (stylesheets, then sections) mentioning the file wins.
+    """
+    try:
+        yield
+    except BlockedFetch as exc:
+        raise _located(exc, sources) from None
+
+
+def _located(exc: BlockedFetch, sources: tuple[Path, ...]) -> BuildError:
+    name = unquote(exc.url.rstrip("/").rsplit("/", 1)[-1])
+    for path in sources:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if name and (name in line or exc.url in line):
+                return BuildError(path, number, f"{exc.reason}: {exc.url}")
+    return BuildError(sources[-1] if sources else Path("."), 1, f"{exc.reason}: {exc.url}")

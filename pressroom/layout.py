@@ -16,8 +16,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from .config import PageSetup
 from .document import HtmlDocument
-from .errors import BuildError
-from .fetcher import BlockedFetch, SafeFetcher
+from .fetcher import SafeFetcher, located_fetches
 
 
 @dataclass(frozen=True)
@@ -62,28 +61,16 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup) -> Layout:
     """Paginate *html*; raises :class:`BuildError` when a blocked file is requested."""
     fetcher = SafeFetcher(setup.roots)
     fonts = FontConfiguration()
-    stylesheets = [weasyprint.CSS(string=setup.font_css, font_config=fonts, url_fetcher=fetcher)]
-    stylesheets += [weasyprint.CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher)
-                    for path in html.stylesheets]
-    stylesheets.append(weasyprint.CSS(string=page_css(setup.page), font_config=fonts))
-    with _captured_warnings() as warnings:
-        try:
-            document = weasyprint.HTML(
-                string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
-            ).render(font_config=fonts, stylesheets=stylesheets)
-        except BlockedFetch as exc:
-            raise _located(exc, setup.sources) from None
+    with _captured_warnings() as warnings, located_fetches(setup.sources):
+        stylesheets = [weasyprint.CSS(string=setup.font_css, font_config=fonts,
+                                      url_fetcher=fetcher)]
+        stylesheets += [weasyprint.CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher)
+                        for path in html.stylesheets]
+        stylesheets.append(weasyprint.CSS(string=page_css(setup.page), font_config=fonts))
+        document = weasyprint.HTML(
+            string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
+        ).render(font_config=fonts, stylesheets=stylesheets)
     return Layout(document, html, tuple(warnings))
-
-
-def _located(exc: BlockedFetch, sources: tuple[Path, ...]) -> BuildError:
-    """Name the first source file (and line) that mentions the blocked URL's file."""
-    name = exc.url.rstrip("/").rsplit("/", 1)[-1]
-    for path in sources:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if name and (name in line or exc.url in line):
-                return BuildError(path, number, f"{exc.reason}: {exc.url}")
-    return BuildError(sources[0] if sources else Path("."), 1, f"{exc.reason}: {exc.url}")
 
 
 class _captured_warnings:

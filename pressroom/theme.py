@@ -16,16 +16,17 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # Fonts of the default theme: family, pip package, file, weight range, style.
 # The packages are pinned in pyproject.toml so every machine lays text out
 # with the same metrics.
+SERIF = ("Source Serif 4", "fontpkg_source_serif_4")
+CONDENSED = ("Barlow Condensed", "fontpkg_barlow_condensed")
+# WeasyPrint takes one weight per @font-face, so a variable font is declared
+# once per weight the theme uses; fontconfig picks the matching instance.
 FONT_FACES = (
-    ("Source Serif 4", "fontpkg_source_serif_4", "SourceSerif4[opsz,wght].ttf", "200 900", "normal"),
-    ("Source Serif 4", "fontpkg_source_serif_4", "SourceSerif4-Italic[opsz,wght].ttf", "200 900",
-     "italic"),
-    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-Regular.ttf", "400", "normal"),
-    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-Italic.ttf", "400", "italic"),
-    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-Medium.ttf", "500", "normal"),
-    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-SemiBold.ttf", "600", "normal"),
-    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-Bold.ttf", "700", "normal"),
-    ("Barlow Condensed", "fontpkg_barlow_condensed", "BarlowCondensed-ExtraBold.ttf", "800", "normal"),
+    *((*SERIF, "SourceSerif4[opsz,wght].ttf", weight, "normal") for weight in (300, 400, 600, 700)),
+    *((*SERIF, "SourceSerif4-Italic[opsz,wght].ttf", weight, "italic") for weight in (300, 400, 700)),
+    *((*CONDENSED, f"BarlowCondensed-{name}.ttf", weight, "normal")
+      for name, weight in (("Regular", 400), ("Medium", 500), ("SemiBold", 600), ("Bold", 700),
+                           ("ExtraBold", 800))),
+    (*CONDENSED, "BarlowCondensed-Italic.ttf", 400, "italic"),
 )
 
 

@@ -1,0 +1,67 @@
+"""Shared helpers: tiny projects in tmp dirs, builds that fail on warnings, PDF readers."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from pressroom import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL_CONFIG = """\
+title: Test Booklet
+date: 2026-01-02
+author: Test Author
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def section(title: str, body: str = "Some text.\n", **front: str) -> str:
+    """Markdown file text with front matter."""
+    lines = [f"title: {title}", *(f"{k}: {v}" for k, v in front.items())]
+    return "---\n" + "\n".join(lines) + "\n---\n" + textwrap.dedent(body)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A minimal valid project: config, cover, contents, two sections, back."""
+    write(tmp_path / "publication.yml", MINIMAL_CONFIG)
+    write(tmp_path / "content" / "00-cover.md", section("Cover", "Slogan.\n", layout="cover"))
+    write(tmp_path / "content" / "01-toc.md", section("Contents", "", layout="toc"))
+    write(tmp_path / "content" / "02-one.md", section("First Part", "Alpha text.\n"))
+    write(tmp_path / "content" / "03-two.md", section("Second Part", "Beta text.\n"))
+    write(tmp_path / "content" / "04-back.md", section("Back", "Imprint.\n", layout="back"))
+    return tmp_path
+
+
+def build_clean(project_dir: Path, output: Path | None = None):
+    """Build and fail the test on any WeasyPrint warning nobody expected."""
+    report = build(project_dir, output)
+    assert report.warnings == (), f"unexpected layout warnings: {report.warnings}"
+    return report
+
+
+def page_texts(pdf_path: Path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        return [page.get_textpage().get_text_range() for page in pdf]
+    finally:
+        pdf.close()
+
+
+def outline(pdf_path: Path) -> list[tuple[str, int]]:
+    """(title, 0-based page index) for every bookmark."""
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        return [(item.get_title(), item.get_dest().get_index()) for item in pdf.get_toc()]
+    finally:
+        pdf.close()

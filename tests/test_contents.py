@@ -1,0 +1,58 @@
+"""The contents page shows each section's real first page, and a range when it spans more."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import build_clean, outline, page_texts, section, write
+
+LONG = "\n\n".join(f"Paragraph {n}. " + "Words to fill the page. " * 40 for n in range(30))
+
+
+def toc_numbers(pdf: Path, page_index: int = 1) -> dict[str, str]:
+    """Title → page text ("5" or "5–9") as printed on the contents page."""
+    entries = {}
+    for line in page_texts(pdf)[page_index].splitlines():
+        match = re.match(r"^\d\d\s+(.+?)\s*\.{3,}\s*(\d+(?:–\d+)?)\s*$", line.strip())
+        if match:
+            entries[match[1]] = match[2]
+    return entries
+
+
+def real_ranges(pdf: Path) -> dict[str, str]:
+    """Title → "start" or "start–end" from the outline (every section starts a page)."""
+    marks = outline(pdf)
+    pages = len(page_texts(pdf))
+    ranges = {}
+    for (title, start), following in zip(marks, [*marks[1:], (None, pages)]):
+        end = following[1] - 1
+        ranges[title] = str(start + 1) if end == start else f"{start + 1}–{end + 1}"
+    return ranges
+
+
+def test_ranges_for_multi_page_sections_and_single_numbers_otherwise(project: Path):
+    write(project / "content" / "03-two.md", section("Second Part", LONG))
+    report = build_clean(project)
+    printed = toc_numbers(report.output)
+    real = real_ranges(report.output)
+    assert printed == {"First Part": real["First Part"], "Second Part": real["Second Part"]}
+    assert "–" in printed["Second Part"] and "–" not in printed["First Part"]
+
+
+def test_ranges_off_shows_first_pages_only(project: Path):
+    write(project / "content" / "03-two.md", section("Second Part", LONG))
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("toc:\n  ranges: false\n  title: In this issue\n")
+    report = build_clean(project)
+    printed = toc_numbers(report.output)
+    real = real_ranges(report.output)
+    assert printed["Second Part"] == real["Second Part"].split("–")[0]
+    assert "In this issue".upper() in page_texts(report.output)[1].upper()
+
+
+def test_in_toc_false_leaves_the_section_out(project: Path):
+    write(project / "content" / "02-one.md", section("First Part", in_toc="false"))
+    report = build_clean(project)
+    assert list(toc_numbers(report.output)) == ["Second Part"]
+    assert toc_numbers(report.output)["Second Part"] == real_ranges(report.output)["Second Part"]
