@@ -12,6 +12,8 @@ from pressroom import build
 
 ROOT = Path(__file__).resolve().parent.parent
 
+LONG_TEXT = "\n\n".join(f"Paragraph {n}. " + "Words to fill the page. " * 40 for n in range(30))
+
 MINIMAL_CONFIG = """\
 title: Test Booklet
 date: 2026-01-02

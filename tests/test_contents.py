@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conftest import LONG_TEXT as LONG
 from conftest import build_clean, outline, page_texts, section, write
-
-LONG = "\n\n".join(f"Paragraph {n}. " + "Words to fill the page. " * 40 for n in range(30))
 
 
 def toc_numbers(pdf: Path, page_index: int = 1) -> dict[str, str]:

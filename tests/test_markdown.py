@@ -1,0 +1,46 @@
+"""Markdown → HTML fixture cases: tests/fixtures/markdown/NAME.md gives NAME.html.
+
+The fixture section's id is ``fixture``, so every id and internal link in
+the expected HTML carries that prefix. ``{dir}`` in an expected file stands
+for the fixture directory's file URI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from pressroom.markup import render_section
+from pressroom.sections import Section
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+CASES = sorted(p.stem for p in FIXTURES.glob("*.md"))
+
+
+def fixture_section(path: Path) -> Section:
+    return Section(path=path, id="fixture", number=1, title="Fixture", layout="section",
+                   in_toc=True, data=MappingProxyType({}), data_lines=MappingProxyType({}),
+                   body=path.read_text(encoding="utf-8"), body_line=1)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def picture():
+    image = FIXTURES / "pic.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n")  # only its existence is checked here
+    yield
+    image.unlink()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture(name: str):
+    source = FIXTURES / f"{name}.md"
+    expected = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    expected = expected.replace("{dir}", FIXTURES.resolve().as_uri())
+    html = render_section(fixture_section(source), FIXTURES.parent.parent).html
+    assert html.strip() == expected.strip()
+
+
+def test_every_fixture_has_an_expected_output():
+    assert CASES and all((FIXTURES / f"{name}.html").is_file() for name in CASES)

@@ -1,0 +1,133 @@
+"""End-to-end builds of small projects, checked by reading the PDF."""
+
+from __future__ import annotations
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from conftest import LONG_TEXT, build_clean, outline, page_texts, section, write
+
+MM = 72 / 25.4
+
+
+def boxes(pdf_path):
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = pdf[0]
+        return page.get_mediabox(), page.get_trimbox(), page.get_bleedbox()
+    finally:
+        pdf.close()
+
+
+def size_mm(box):
+    return round((box[2] - box[0]) / MM, 1), round((box[3] - box[1]) / MM, 1)
+
+
+@pytest.mark.parametrize("size, expected", [
+    ("A4", (210.0, 297.0)), ("A5", (148.0, 210.0)), ("Letter", (215.9, 279.4)),
+    ('"170mm 240mm"', (170.0, 240.0)),
+])
+def test_page_size_and_bleed_boxes(project, size, expected):
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write(f"page:\n  size: {size}\n  bleed: 3mm\n  marks: crop\n")
+    media, trim, bleed = boxes(build_clean(project).output)
+    assert size_mm(trim) == expected
+    assert size_mm(media) == (expected[0] + 6, expected[1] + 6)
+    assert bleed == media  # 3 mm stays under WeasyPrint's 10 pt BleedBox cap
+    assert trim[0] - media[0] == pytest.approx(3 * MM, abs=0.01)
+
+
+def test_no_bleed_by_default(project):
+    media, trim, _ = boxes(build_clean(project).output)
+    assert media == trim and size_mm(trim) == (210.0, 297.0)
+
+
+def test_outline_has_one_entry_per_section_at_its_first_page(project):
+    write(project / "content" / "02-one.md", section("First Part", LONG_TEXT))
+    report = build_clean(project)
+    marks = outline(report.output)
+    assert [title for title, _ in marks] == ["Cover", "Contents", "First Part", "Second Part", "Back"]
+    texts = page_texts(report.output)
+    for title, index in marks[2:4]:
+        assert title.upper() in texts[index].upper()
+    first, second = marks[2][1], marks[3][1]
+    assert second - first > 1  # the long section took several pages
+
+
+def test_running_head_and_folios(project):
+    write(project / "content" / "02-one.md", section("First Part", LONG_TEXT))
+    report = build_clean(project)
+    texts = page_texts(report.output)
+    start = dict(outline(report.output))["First Part"]
+    # Opener page: title band, no running head; following pages: running head.
+    assert texts[start].upper().count("FIRST PART") == 1
+    assert "F I R S T" in texts[start + 1] or "FIRST PART" in texts[start + 1].upper()
+    assert str(start + 2) in texts[start + 1].split()
+    # Cover: neither folio nor running footer.
+    assert "1" not in texts[0].split() and "TEST BOOKLET" in texts[0].upper()
+
+
+def test_metadata_comes_from_the_config(project):
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("lang: de-CH\nsubtitle: A subtitle\n")
+    report = build_clean(project)
+    with pikepdf.open(report.output) as pdf:
+        info = pdf.docinfo
+        assert str(info["/Title"]) == "Test Booklet"
+        assert str(info["/Author"]) == "Test Author"
+        assert str(info["/CreationDate"]).startswith("D:20260102")
+        assert str(info["/ModDate"]).startswith("D:20260102")
+        assert str(pdf.Root.Lang) == "de-CH"
+
+
+def test_fonts_are_embedded_subset_theme_fonts(project):
+    report = build_clean(project)
+    with pikepdf.open(report.output) as pdf:
+        fonts = {}
+        for page in pdf.pages:
+            for font in page.Resources.get("/Font", {}).values():
+                fonts[str(font.BaseFont)] = font
+        assert fonts
+        families = set()
+        for name, font in fonts.items():
+            descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).FontDescriptor
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
+            assert name[7:8] == "+" and name[1:7].isupper(), f"{name} is not subset"
+            families.add(str(descriptor.get("/FontFamily", name)))
+        names = " ".join(sorted(fonts))
+        assert "Source" in names or "Serif" in names, names
+        assert "Barlow" in names, names
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    first = build_clean(project, tmp_path / "a.pdf").output.read_bytes()
+    second = build_clean(project, tmp_path / "b.pdf").output.read_bytes()
+    assert first == second
+
+
+def test_project_overrides_theme_file_by_file(project):
+    write(project / "templates" / "layouts" / "back.html",
+          '<p class="custom-back">Printed on recycled paper</p>\n')
+    write(project / "styles" / "20-type.css", "html { font-size: 9pt; }\n")
+    write(project / "styles" / "95-extra.css", ".custom-back { color: red; }\n")
+    report = build_clean(project)
+    texts = page_texts(report.output)
+    assert "Printed on recycled paper" in texts[-1]
+    assert "TEST BOOKLET" in texts[0].upper()  # the cover still uses the default theme
+
+
+def test_default_output_path_uses_the_title_slug(project):
+    report = build_clean(project)
+    assert report.output == project.resolve() / "output" / "test-booklet.pdf"
+    assert report.output.is_file() and report.pages == len(page_texts(report.output))
+
+
+def test_images_in_content_are_embedded(project):
+    from PIL import Image
+    Image.new("RGB", (40, 30), "#1f6f82").save(project / "content" / "pic.png")
+    write(project / "content" / "02-one.md", section("First Part", "![A photo](pic.png)\n"))
+    report = build_clean(project)
+    with pikepdf.open(report.output) as pdf:
+        images = [img for page in pdf.pages for img in page.get_images().values()]
+    assert any(img.Width == 40 and img.Height == 30 for img in images)
