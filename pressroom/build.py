@@ -67,7 +67,7 @@ def build(project: Path, output: Path | None = None,
     progress(6, "Writing PDF")
     target = output or project / "output" / f"{pub.slug}.pdf"
     with located_fetches(setup.sources):  # attachments are fetched while writing
-        size = write_pdf(layout.document, target)
+        size = write_pdf(layout.document, target, epoch=pub.epoch)
     progress(7, "Done")
     return BuildReport(target, layout.page_count, size, time.perf_counter() - started,
                        layout.warnings)

@@ -64,6 +64,14 @@ class Publication:
         return self.root / CONFIG_NAME
 
     @property
+    def epoch(self) -> int:
+        """``date`` as seconds since 1970 (UTC midnight); 0 without a date."""
+        if self.date is None:
+            return 0
+        moment = datetime.datetime.combine(self.date, datetime.time(), datetime.timezone.utc)
+        return int(moment.timestamp())
+
+    @property
     def slug(self) -> str:
         """File-name-safe form of the title: "Harbour & City" → "harbour-city"."""
         words = re.findall(r"\w+", self.title.lower())

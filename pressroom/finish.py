@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import pydyf
 import weasyprint
@@ -18,12 +19,13 @@ import weasyprint
 Finisher = Callable[[weasyprint.Document, pydyf.PDF], None]
 
 
-def write_pdf(document: weasyprint.Document, target: Path,
+def write_pdf(document: weasyprint.Document, target: Path, epoch: int = 0,
               finishers: Iterable[Finisher] = ()) -> int:
     """Write *document* to *target*; return the file size in bytes.
 
-    Creates the target's directory. On any error the temporary file is
-    removed and *target* is left as it was.
+    *epoch* (seconds since 1970) stands in for "now" wherever a timestamp
+    would otherwise come from the clock. Creates the target's directory. On
+    any error the temporary file is removed and *target* is left as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     chain = tuple(finishers)
@@ -35,10 +37,29 @@ def write_pdf(document: weasyprint.Document, target: Path,
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                          dir=target.parent)
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with os.fdopen(handle, "wb") as stream, source_date_epoch(epoch):
             document.write_pdf(stream, finisher=finish if chain else None)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target.stat().st_size
+
+
+@contextmanager
+def source_date_epoch(epoch: int) -> Iterator[None]:
+    """Set ``SOURCE_DATE_EPOCH`` while writing.
+
+    fontTools stamps the ``head.modified`` field of every subset font with
+    the current time unless this variable is set; without it two builds a
+    second apart differ.
+    """
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
