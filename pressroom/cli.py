@@ -27,6 +27,8 @@ def parser() -> argparse.ArgumentParser:
                            help="PDF to write (default: PROJECT_DIR/output/<title>.pdf)")
     build_cmd.add_argument("-v", "--verbose", action="store_true",
                            help="print numbered progress steps")
+    build_cmd.add_argument("--traceback", action="store_true",
+                           help="show the traceback of an internal error")
     return root
 
 
@@ -44,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         report = build(args.project, args.output, progress)
     except BuildError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug in pressroom or WeasyPrint, not in the input
+        if args.traceback:
+            raise
+        print(f"pressroom: internal error: {type(exc).__name__}: {exc} "
+              "(run with --traceback and report it)", file=sys.stderr)
         return 1
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)

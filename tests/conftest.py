@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -67,3 +68,24 @@ def outline(pdf_path: Path) -> list[tuple[str, int]]:
         return [(item.get_title(), item.get_dest().get_index()) for item in pdf.get_toc()]
     finally:
         pdf.close()
+
+
+def toc_numbers(pdf: Path, page_index: int = 1) -> dict[str, str]:
+    """Title → page text ("5" or "5–9") as printed on the contents page."""
+    entries = {}
+    for line in page_texts(pdf)[page_index].splitlines():
+        match = re.match(r"^\d\d\s+(.+?)\s*\.{3,}\s*(\d+(?:–\d+)?)\s*$", line.strip())
+        if match:
+            entries[match[1]] = match[2]
+    return entries
+
+
+def real_ranges(pdf: Path) -> dict[str, str]:
+    """Title → "start" or "start–end" from the outline (every section starts a page)."""
+    marks = outline(pdf)
+    pages = len(page_texts(pdf))
+    ranges = {}
+    for (title, start), following in zip(marks, [*marks[1:], (None, pages)]):
+        end = following[1] - 1
+        ranges[title] = str(start + 1) if end == start else f"{start + 1}–{end + 1}"
+    return ranges

@@ -1,0 +1,76 @@
+"""The sample publication in the repository root, built end to end."""
+
+from __future__ import annotations
+
+import time
+
+import pikepdf
+import pytest
+
+from conftest import ROOT, build_clean, outline, page_texts, real_ranges, toc_numbers
+from pressroom.config import load_config
+from pressroom.sections import load_sections
+from pressroom.theme import Theme
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    report = build_clean(ROOT, tmp_path_factory.mktemp("sample") / "sample.pdf")
+    return report
+
+
+@pytest.fixture(scope="module")
+def sections():
+    return load_sections(ROOT, Theme.for_project(ROOT).layouts)
+
+
+def test_sample_is_a_brochure_of_at_least_24_pages_and_8_sections(sample, sections):
+    assert sample.pages >= 24
+    assert sum(s.in_toc for s in sections) >= 8
+
+
+def test_contents_numbers_and_ranges_match_the_real_pages(sample, sections):
+    printed = toc_numbers(sample.output)
+    real = real_ranges(sample.output)
+    listed = [s.title for s in sections if s.in_toc]
+    assert list(printed) == listed
+    assert printed == {title: real[title] for title in listed}
+    assert any("–" in pages for pages in printed.values())
+
+
+def test_outline_lists_every_section_at_its_opening_page(sample, sections):
+    marks = outline(sample.output)
+    assert [title for title, _ in marks] == [s.title for s in sections]
+    texts = page_texts(sample.output)
+    for section, (_, index) in zip(sections, marks):
+        if section.layout == "section":
+            first_words = section.title.upper().split()[0]
+            assert first_words in texts[index].upper(), section.title
+
+
+def test_print_geometry_from_the_config(sample):
+    page = load_config(ROOT).page
+    assert (page.size, page.bleed) == ("A4", "3mm")
+    with pikepdf.open(sample.output) as pdf:
+        for pdf_page in pdf.pages:
+            media = [float(v) for v in pdf_page.MediaBox]
+            trim = [float(v) for v in pdf_page.TrimBox]
+            assert round(trim[2] - trim[0], 1) == 595.3 and round(trim[3] - trim[1], 1) == 841.9
+            assert round(media[2] - media[0] - (trim[2] - trim[0]), 1) == 17.0  # 2 × 3 mm
+
+
+def test_every_picture_is_in_the_pdf_and_no_markup_leaks(sample):
+    assets = {p.name for p in (ROOT / "content" / "assets").iterdir()
+              if p.suffix in (".jpg", ".png")}
+    with pikepdf.open(sample.output) as pdf:
+        raster = sum(len(page.get_images()) for page in pdf.pages)
+    assert raster >= len(assets)
+    text = "\n".join(page_texts(sample.output))
+    for leak in ("[^", "](", "{.", "{{", "{%", ":::"):
+        assert leak not in text
+
+
+def test_rebuild_is_byte_identical(sample, tmp_path):
+    time.sleep(1.1)
+    again = build_clean(ROOT, tmp_path / "again.pdf")
+    assert again.output.read_bytes() == sample.output.read_bytes()
