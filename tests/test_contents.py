@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import LONG_TEXT as LONG
-from conftest import build_clean, real_ranges, section, toc_numbers, write
+from conftest import build_clean, page_texts, real_ranges, section, toc_numbers, write
 
 
 def test_ranges_for_multi_page_sections_and_single_numbers_otherwise(project: Path):

@@ -97,9 +97,10 @@ def test_fonts_are_embedded_subset_theme_fonts(project):
             assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
             assert name[7:8] == "+" and name[1:7].isupper(), f"{name} is not subset"
             families.add(str(descriptor.get("/FontFamily", name)))
-        names = " ".join(sorted(fonts))
-        assert "Source" in names or "Serif" in names, names
-        assert "Barlow" in names, names
+        # Only the theme's pip-packaged families: a fallback to a machine font
+        # (a glyph missing from the theme fonts) would make builds machine-dependent.
+        for name in fonts:
+            assert name[8:].startswith(("Source-Serif-4", "Barlow-Condensed")), name
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):

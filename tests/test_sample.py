@@ -70,6 +70,14 @@ def test_every_picture_is_in_the_pdf_and_no_markup_leaks(sample):
         assert leak not in text
 
 
+def test_only_theme_fonts_are_embedded(sample):
+    with pikepdf.open(sample.output) as pdf:
+        names = {str(font.BaseFont)[8:] for page in pdf.pages
+                 for font in page.Resources.get("/Font", {}).values()}
+    assert names and all(name.startswith(("Source-Serif-4", "Barlow-Condensed")) for name in names), \
+        names
+
+
 def test_rebuild_is_byte_identical(sample, tmp_path):
     time.sleep(1.1)
     again = build_clean(ROOT, tmp_path / "again.pdf")

@@ -670,7 +670,1335 @@ SVGS = {
 
 
 # PHOTOS-START
-PHOTOS: dict = {}
+# ---------------------------------------------------------------------------
+# Painting helpers (Pillow only; everything is drawn at SS x size, then reduced)
+# ---------------------------------------------------------------------------
+
+SS = 2
+
+
+def rgb(c) -> tuple:
+    if isinstance(c, tuple):
+        return c
+    c = c.lstrip("#")
+    return tuple(int(c[i:i + 2], 16) for i in (0, 2, 4))
+
+
+def mix(a, b, t: float) -> tuple:
+    a, b = rgb(a), rgb(b)
+    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b))
+
+
+def rgba(c, a: float) -> tuple:
+    return (*rgb(c), int(round(255 * a)))
+
+
+def gradient(w: int, h: int, stops, horizontal=False) -> Image.Image:
+    """Linear gradient through (position 0..1, colour) stops."""
+    n = w if horizontal else h
+    stops = [(t, rgb(c)) for t, c in stops]
+    data = []
+    for i in range(n):
+        t = i / max(1, n - 1)
+        if t <= stops[0][0]:
+            data.append(stops[0][1])
+            continue
+        for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+            if t0 <= t <= t1:
+                data.append(mix(c0, c1, (t - t0) / (t1 - t0) if t1 > t0 else 0))
+                break
+        else:
+            data.append(stops[-1][1])
+    strip = Image.new("RGB", (n, 1) if horizontal else (1, n))
+    strip.putdata(data)
+    return strip.resize((w, h), Image.NEAREST)
+
+
+_RADIAL = None
+
+
+def glow(img, cx, cy, rx, ry, color, strength=1.0, power=2.0):
+    """Soft elliptical light of *color* added over *img* (normal blend by mask)."""
+    global _RADIAL
+    if _RADIAL is None:
+        _RADIAL = Image.radial_gradient("L")
+    lut = [int(255 * strength * max(0.0, 1 - v / 255) ** power) for v in range(256)]
+    m = _RADIAL.point(lut).resize((max(1, int(2 * rx)), max(1, int(2 * ry))), Image.BILINEAR)
+    layer = Image.new("RGB", m.size, rgb(color))
+    img.paste(layer, (int(cx - rx), int(cy - ry)), m)
+
+
+def soft(img, draw_fn, color, blur, opacity=1.0):
+    """Draw shapes into a mask with *draw_fn(ImageDraw)*, blur it, paint *color* through it."""
+    m = Image.new("L", img.size, 0)
+    draw_fn(ImageDraw.Draw(m))
+    if blur:
+        m = m.filter(ImageFilter.GaussianBlur(blur))
+    if opacity < 1:
+        m = m.point(lambda v: int(v * opacity))
+    img.paste(rgb(color), (0, 0), m)
+
+
+def noise(size, rng, amount, blur=0.0, mono=True) -> Image.Image:
+    """Grain centred on 128 (for ImageChops.add with offset -128)."""
+    w, h = size
+    g = Image.frombytes("L", (w, h), rng.randbytes(w * h))
+    if blur:
+        g = g.filter(ImageFilter.GaussianBlur(blur))
+        g = ImageOps.autocontrast(g, cutoff=1)
+    g = g.point(lambda v: int(128 + (v - 128) * amount))
+    return Image.merge("RGB", (g, g, g))
+
+
+def add_grain(img, rng, amount, blur=0.0):
+    return ImageChops.add(img, noise(img.size, rng, amount, blur), 1.0, -128)
+
+
+def vignette(img, strength=0.35, power=2.2):
+    w, h = img.size
+    m = Image.radial_gradient("L").resize((w, h), Image.BILINEAR)
+    m = m.point(lambda v: int(255 * (1 - strength * min(1.0, v / 255 * 1.25) ** power)))
+    return ImageChops.multiply(img, Image.merge("RGB", (m, m, m)))
+
+
+def reflect(img, hz, rng, amp=4.0, band=(2, 12), tint="#000000", tint_amt=0.3, dark=0.8,
+            blur=2.0, squash=1.0):
+    """Mirror everything above the waterline *hz* into the water, broken into ripples."""
+    w, h = img.size
+    wh = h - hz
+    src_h = min(hz, int(wh * squash) + 2)
+    src = img.crop((0, hz - src_h, w, hz)).transpose(Image.FLIP_TOP_BOTTOM)
+    if squash != 1.0:
+        src = src.resize((w, max(1, int(src_h / squash))), Image.BILINEAR)
+    if src.height < wh:
+        pad = Image.new("RGB", (w, wh), src.getpixel((w // 2, src.height - 1)))
+        pad.paste(src, (0, 0))
+        src = pad
+    src = src.filter(ImageFilter.GaussianBlur(blur))
+    out = Image.new("RGB", (w, wh))
+    y = 0
+    while y < wh:
+        t = y / wh
+        bh = max(1, int((band[0] + (band[1] - band[0]) * t * t) * SS * rng.uniform(0.6, 1.4)))
+        dx = int(rng.gauss(0, amp * SS * (0.25 + 1.5 * t)))
+        strip = src.crop((0, y, w, min(wh, y + bh)))
+        out.paste(strip, (0, y))
+        out.paste(strip, (dx, y))
+        y += bh
+    out = Image.blend(out, Image.new("RGB", out.size, rgb(tint)), tint_amt)
+    out = out.point(lambda v: int(v * dark))
+    img.paste(out, (0, hz))
+
+
+def ripples(img, hz, rng, count, colors, alpha=(0.15, 0.45), length=(20, 160), xs=None):
+    """Thin horizontal glints/shadows on the water, denser and shorter near the horizon."""
+    w, h = img.size
+    d = ImageDraw.Draw(img, "RGBA")
+    for _ in range(count):
+        t = rng.random() ** 1.7
+        y = hz + 2 + t * (h - hz - 2)
+        if xs:
+            x = rng.gauss(*xs)
+        else:
+            x = rng.uniform(-100, w)
+        ln = rng.uniform(*length) * SS * (0.3 + 1.4 * t)
+        th = max(1, int(SS * (0.6 + 2.2 * t)))
+        c = rng.choice(colors)
+        d.line([(x, y), (x + ln, y)], fill=rgba(c, rng.uniform(*alpha)), width=th)
+
+
+def finish(img, size) -> Image.Image:
+    """Reduce the supersampled painting to its final size."""
+    return img.resize(size, Image.LANCZOS)
+
+
+def crane(d, x, y, s, ang, facing=1, col=(0, 0, 0), cab=None, hook=9.0):
+    """A level-luffing harbour crane standing on rails at (x, y); s = pixels per metre."""
+    col = rgb(col)
+
+    def P(mx, my):
+        return (x + facing * mx * s, y - my * s)
+
+    def L(a, b, wm):
+        d.line([P(*a), P(*b)], fill=col, width=max(1, int(round(wm * s))))
+
+    def poly(points):
+        d.polygon([P(*p) for p in points], fill=col)
+
+    poly([(-4.7, 0), (-3.8, 0), (-2.9, 10), (-3.8, 10)])
+    poly([(4.7, 0), (3.8, 0), (2.9, 10), (3.8, 10)])
+    poly([(-5.6, 0), (-2.8, 0), (-2.8, 0.9), (-5.6, 0.9)])
+    poly([(5.6, 0), (2.8, 0), (2.8, 0.9), (5.6, 0.9)])
+    L((-4.2, 1.4), (3.2, 9.4), 0.22)
+    L((4.2, 1.4), (-3.2, 9.4), 0.22)
+    L((-4.3, 5), (4.3, 5), 0.3)
+    poly([(-4.6, 10), (4.6, 10), (4.6, 11.4), (-4.6, 11.4)])
+    poly([(-1.8, 11.4), (1.8, 11.4), (1.8, 12.3), (-1.8, 12.3)])
+    poly([(-5.0, 12.3), (3.2, 12.3), (3.2, 17.4), (-5.0, 17.4)])
+    poly([(3.2, 12.6), (5.4, 12.6), (5.8, 16.4), (3.2, 16.4)])
+    if cab:
+        d.polygon([P(3.8, 13.8), P(5.2, 13.8), P(5.45, 15.7), P(3.8, 15.7)], fill=rgb(cab))
+    L((-2.6, 17.4), (-0.1, 29), 0.55)
+    L((2.4, 17.4), (0.1, 29), 0.55)
+    L((-2.0, 21), (1.9, 21), 0.25)
+    L((-1.3, 25), (1.2, 25), 0.22)
+    a = math.radians(ang)
+    ln = 32.0
+    px, py = 2.8, 16.8
+    tx, ty = px + ln * math.cos(a), py + ln * math.sin(a)
+    nx, ny = -math.sin(a), math.cos(a)
+
+    def J(t, side):
+        wdt = (0.95 - 0.6 * t) * side
+        return (px + (tx - px) * t + nx * wdt, py + (ty - py) * t + ny * wdt)
+
+    L(J(0, 1), J(1, 1), 0.26)
+    L(J(0, -1), J(1, -1), 0.26)
+    steps = 16
+    for i in range(steps):
+        L(J(i / steps, 1 if i % 2 else -1), J((i + 1) / steps, -1 if i % 2 else 1), 0.13)
+    poly([J(1, 1), J(1, -1), (tx + 1.2 * math.cos(a), ty + 1.2 * math.sin(a) - 0.4)])
+    L((0, 29), (px + 0.62 * (tx - px), py + 0.62 * (ty - py)), 0.16)
+    L((0, 29), (-7.8, 22.6), 0.4)
+    L((-5.0, 17.4), (-7.8, 22.6), 0.4)
+    poly([(-9.6, 20.4), (-6.4, 20.4), (-6.4, 24.4), (-9.6, 24.4)])
+    if hook:
+        L((tx + 0.8 * math.cos(a), ty), (tx + 0.8 * math.cos(a), ty - hook), 0.09)
+        hx = tx + 0.8 * math.cos(a)
+        poly([(hx - 0.45, ty - hook), (hx + 0.45, ty - hook), (hx + 0.35, ty - hook - 1.1),
+              (hx - 0.35, ty - hook - 1.1)])
+
+
+# ---------------------------------------------------------------------------
+# cover.jpg: the harbour at dusk
+# ---------------------------------------------------------------------------
+
+def paint_cover() -> Image.Image:
+    W, H = 1654, 2339
+    w, h = W * SS, H * SS
+    rng = random.Random(1868)
+    hz = int(h * 0.655)
+    img = Image.new("RGB", (w, h))
+    img.paste(gradient(w, hz, [(0, "#0a1626"), (0.28, "#132843"), (0.52, "#2e3656"),
+                              (0.70, "#5d4260"), (0.83, "#a4555a"), (0.92, "#df7a4f"),
+                              (0.975, "#f3a55f"), (1.0, "#f7c37c")]), (0, 0))
+    # Evening glow where the sun has just set.
+    glow(img, w * 0.63, hz, w * 0.75, h * 0.16, "#ffc27a", 0.75, 1.6)
+    glow(img, w * 0.63, hz, w * 0.28, h * 0.05, "#ffe2a6", 0.85, 1.4)
+    # Stars in the darkest part of the sky.
+    d = ImageDraw.Draw(img, "RGBA")
+    for _ in range(160):
+        x, y = rng.uniform(0, w), rng.uniform(0, h * 0.3) ** 1.0
+        r = rng.choice([1, 1, 1.5, 2]) * SS
+        d.ellipse([x - r, y - r, x + r, y + r], fill=rgba("#ffffff", rng.uniform(0.2, 0.7) * (1 - y / (h * 0.32))))
+    # Long stratus clouds: dark bodies with sunlit undersides.
+    for cy, cx, length, thick in [(0.34, 0.2, 0.55, 0.012), (0.39, 0.72, 0.7, 0.010),
+                                  (0.455, 0.35, 0.8, 0.008), (0.50, 0.85, 0.5, 0.006),
+                                  (0.53, 0.15, 0.45, 0.005), (0.27, 0.8, 0.4, 0.010)]:
+        parts = []
+        for _ in range(34):
+            px = (cx + rng.uniform(-length / 2, length / 2)) * w
+            py = (cy + rng.gauss(0, thick * 0.9)) * h
+            rx = rng.uniform(0.04, 0.12) * w
+            ry = rng.uniform(0.4, 1.0) * thick * h
+            parts.append((px, py, rx, ry))
+        warm = mix("#f08a5d", "#ffd199", max(0.0, (cy - 0.3) / 0.25))
+        soft(img, lambda dr: [dr.ellipse([px - rx, py - ry + thick * h * 0.45, px + rx,
+                                          py + ry + thick * h * 0.45], fill=255)
+                              for px, py, rx, ry in parts], warm, 16 * SS, 0.5)
+        body = mix("#241f3b", "#5a3d55", max(0.0, (cy - 0.27) / 0.28))
+        soft(img, lambda dr: [dr.ellipse([px - rx, py - ry, px + rx, py + ry], fill=255)
+                              for px, py, rx, ry in parts], body, 12 * SS, 0.6)
+
+    d = ImageDraw.Draw(img, "RGBA")
+    # Far shore: Holm Point and low hills, with a few lights.
+    far = "#3b3552"
+    ridge = [(0, hz - 28 * SS)]
+    x = 0
+    while x < w:
+        x += rng.uniform(30, 90) * SS
+        ridge.append((x, hz - rng.uniform(14, 40) * SS))
+    ridge += [(w, hz), (0, hz)]
+    d.polygon(ridge, fill=rgb(far))
+    for _ in range(40):
+        x = rng.uniform(0, w)
+        y = hz - rng.uniform(5, 16) * SS
+        d.rectangle([x, y, x + 1.5 * SS, y + 1.5 * SS], fill=rgba("#ffd79a", rng.uniform(0.5, 0.9)))
+    # Distant container cranes at Holm Point (tiny A-frames).
+    for cx in (0.08, 0.13, 0.17):
+        bx, by, ss = cx * w, hz - 10 * SS, 3.2 * SS
+        d.line([(bx, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=SS * 2)
+        d.line([(bx + 6 * ss, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=SS * 2)
+        d.line([(bx - 6 * ss, by - 11 * ss), (bx + 14 * ss, by - 11 * ss)], fill=rgb("#2e2a44"), width=SS * 2)
+
+    sil = rgb("#0f1824")
+    s = 24 * SS / 2          # pixels per metre at the quay
+    yq = hz - int(1.8 * s)   # quay surface
+    lights = []              # (x, y, radius, colour) for glows
+    # Quay wall.
+    d.rectangle([0, yq, w, hz], fill=sil)
+    # Bonded Stores: gabled brick warehouses on the left, windows partly lit.
+    x = -0.02 * w
+    for wm, hm in [(15, 21), (13, 18), (16, 23), (12, 17)]:
+        x0, x1 = x, x + wm * s
+        top = yq - hm * s
+        peak = top - 5 * s
+        d.polygon([(x0, yq), (x0, top), ((x0 + x1) / 2, peak), (x1, top), (x1, yq)], fill=sil)
+        # hoist beam under the gable
+        d.rectangle([(x0 + x1) / 2 - 0.3 * s, top - 2.4 * s, (x0 + x1) / 2 + 1.6 * s, top - 1.8 * s], fill=sil)
+        floors = int((hm - 3) // 3.3)
+        cols = int(wm // 2.6)
+        for fl in range(floors):
+            for c in range(cols):
+                wx = x0 + (c + 0.5) * wm * s / cols
+                wy = yq - (2.6 + fl * 3.3) * s
+                ww, whh = 0.55 * s, 1.15 * s
+                if rng.random() < 0.42:
+                    col = rng.choice(["#ffcf7a", "#ffbb63", "#ffe3a8", "#f7a85a"])
+                    d.rectangle([wx - ww, wy - whh, wx + ww, wy + whh], fill=rgb(col))
+                    lights.append((wx, wy, 2.2 * s, col, 0.25))
+                else:
+                    d.rectangle([wx - ww, wy - whh, wx + ww, wy + whh], fill=rgb("#1c2736"))
+        x = x1 + 0.4 * s
+    # Cranes.
+    for cx, ang, face, sc in [(0.46, 50, 1, 1.0), (0.64, 66, 1, 0.94), (0.92, 72, -1, 0.9)]:
+        crane(d, cx * w, yq, s * sc, ang, face, sil, cab="#ffc877")
+        lights.append((cx * w + face * 4.5 * s * sc, yq - 14.7 * s * sc, 1.4 * s, "#ffc877", 0.5))
+    # A moored coaster to the right of the first crane.
+    bx0, bx1 = 0.55 * w, 0.83 * w
+    deck = hz - 3.4 * s
+    hull = [(bx0, deck - 1.2 * s), (bx0 + 1.5 * s, hz + 0.6 * s), (bx1 - 3 * s, hz + 0.6 * s),
+            (bx1, deck - 2.2 * s), (bx1 - 6 * s, deck)]
+    d.polygon(hull, fill=rgb("#0b121c"))
+    d.rectangle([bx0 + 2 * s, deck - 7.5 * s, bx0 + 9 * s, deck], fill=rgb("#0b121c"))
+    d.rectangle([bx0 + 2.8 * s, deck - 9.2 * s, bx0 + 7.5 * s, deck - 7.5 * s], fill=rgb("#0b121c"))
+    for i in range(4):
+        wx = bx0 + (3.2 + i * 1.4) * s
+        d.rectangle([wx, deck - 6.6 * s, wx + 0.8 * s, deck - 5.7 * s], fill=rgb("#ffd994"))
+        lights.append((wx, deck - 6.2 * s, 1.2 * s, "#ffd994", 0.3))
+    mx = bx0 + 13 * s
+    d.line([(mx, deck), (mx, deck - 17 * s)], fill=rgb("#0b121c"), width=int(0.35 * s))
+    d.line([(mx - 3 * s, deck - 13 * s), (mx + 3 * s, deck - 13 * s)], fill=rgb("#0b121c"), width=int(0.25 * s))
+    d.line([(mx, deck - 17 * s), (bx0, deck - 1.2 * s)], fill=rgb("#0b121c"), width=max(1, int(0.08 * s)))
+    d.line([(mx, deck - 17 * s), (bx1 - 1 * s, deck - 2.2 * s)], fill=rgb("#0b121c"), width=max(1, int(0.08 * s)))
+    lights.append((mx, deck - 17.4 * s, 0.9 * s, "#fff2d0", 0.8))
+    # Lamp posts along the quay.
+    for lx in [0.05, 0.16, 0.27, 0.37, 0.86, 0.97]:
+        px = lx * w
+        d.line([(px, yq), (px, yq - 6.5 * s)], fill=sil, width=int(0.25 * s))
+        d.line([(px, yq - 6.5 * s), (px + 0.9 * s, yq - 6.5 * s)], fill=sil, width=int(0.2 * s))
+        d.ellipse([px + 0.5 * s, yq - 6.5 * s, px + 1.3 * s, yq - 5.9 * s], fill=rgb("#fff0c8"))
+        lights.append((px + 0.9 * s, yq - 6.1 * s, 3.2 * s, "#ffd08a", 0.55))
+    # Bollards.
+    for bx in range(0, w, int(9 * s)):
+        d.rectangle([bx, yq - 0.8 * s, bx + 0.55 * s, yq], fill=sil)
+    for lx, ly, r, col, st in lights:
+        glow(img, lx, ly, r, r, col, st, 2.2)
+
+    # Water.
+    reflect(img, hz, rng, amp=7, band=(2, 18), tint="#0d1a2a", tint_amt=0.36, dark=0.8, blur=4)
+    ripples(img, hz, rng, 1400, ["#f7b26b", "#ffd59a", "#e4572e"], (0.15, 0.5), (8, 70),
+            xs=(w * 0.63, w * 0.12))
+    ripples(img, hz, rng, 1400, ["#0a1420", "#1a2a40", "#3e4a6a"], (0.2, 0.5), (20, 140))
+    # Lamp reflections: vertical broken streaks below each light near the quay.
+    d = ImageDraw.Draw(img, "RGBA")
+    for lx, ly, r, col, st in lights:
+        if st < 0.25 or ly < hz - 40 * s:
+            continue
+        depth = (hz - ly) * 1.0
+        yy = hz + depth * 0.7
+        while yy < min(h, hz + depth * 1.4 + 30 * s):
+            seg = rng.uniform(0.2, 0.8) * s
+            wd = rng.uniform(0.6, 1.8) * s
+            d.line([(lx - wd / 2 + rng.gauss(0, 0.3 * s), yy), (lx + wd / 2, yy)],
+                   fill=rgba(col, rng.uniform(0.25, 0.6)), width=max(1, int(seg * 0.6)))
+            yy += seg * rng.uniform(1.5, 3.5)
+    # The water darkens towards the viewer.
+    shade = gradient(1, h - hz, [(0, "#ffffff"), (1, "#8a8a8a")]).resize((w, h - hz))
+    img.paste(ImageChops.multiply(img.crop((0, hz, w, h)), shade), (0, hz))
+    return finish(img, (W, H))
+
+
+# ---------------------------------------------------------------------------
+# Warehouses, people and boats (daylight scenes)
+# ---------------------------------------------------------------------------
+
+def label_font(size: int, weight="SemiBold"):
+    """Barlow Condensed from its pip package when available, else Pillow's default font."""
+    from PIL import ImageFont
+    try:
+        from importlib import resources
+        path = resources.files("fontpkg_barlow_condensed") / "files" / f"BarlowCondensed-{weight}.ttf"
+        return ImageFont.truetype(str(path), size)
+    except Exception:  # noqa: BLE001 - any failure: fall back to the built-in font
+        return ImageFont.load_default(size)
+
+
+def wall_polygon(wh):
+    x0, x1, top, yb, s = wh["x0"], wh["x1"], wh["top"], wh["yb"], wh["s"]
+    if wh["gable"]:
+        return [(x0, yb), (x0, top), ((x0 + x1) / 2, wh["peak"]), (x1, top), (x1, yb)]
+    return [(x0, yb), (x0, top - 1.2 * s), (x1, top - 1.2 * s), (x1, yb)]
+
+
+def bricks_on(img, whs, s, rng, contrast=14):
+    """Brick texture on the walls of the warehouses *whs* only."""
+    textured = brick_texture(img, [wh["box"] for wh in whs], s, rng, contrast)
+    m = Image.new("L", img.size, 0)
+    md = ImageDraw.Draw(m)
+    for wh in whs:
+        md.polygon(wall_polygon(wh), fill=255)
+    return Image.composite(textured, img, m)
+
+
+def brick_texture(img, boxes, s, rng, contrast=14, course=None):
+    """Overlay a running-bond brick pattern on the rectangles in *boxes*."""
+    tex = Image.new("L", img.size, 128)
+    d = ImageDraw.Draw(tex)
+    ch = course or max(4, int(0.16 * s))          # a little larger than real bricks
+    bw = ch * 3
+    for x0, y0, x1, y1 in boxes:
+        x0, y0, x1, y1 = int(x0), int(y0), int(x1), int(y1)
+        row = 0
+        for y in range(y0, y1, ch):
+            off = (row % 2) * bw // 2
+            for x in range(x0 - off, x1, bw):
+                v = 128 + int(rng.gauss(0, contrast))
+                d.rectangle([x + 1, y + 1, x + bw - 1, y + ch - 1], fill=v)
+            d.line([(x0, y), (x1, y)], fill=150)
+            row += 1
+    tex = tex.filter(ImageFilter.GaussianBlur(0.6))
+    return ImageChops.overlay(img, Image.merge("RGB", (tex, tex, tex)))
+
+
+def sash_window(d, x, y, ww, wh, s, glass, frame="#ece4d2", panes=(2, 3), arch=True,
+                stone="#d8c9ad", shadow=(40, 20, 10, 90)):
+    """Window opening with stone lintel and sill, glazing bars, reveal shadow."""
+    if arch:
+        d.pieslice([x - 0.12 * s, y - 0.45 * s, x + ww + 0.12 * s, y + 0.45 * s], 180, 360,
+                   fill=rgb(stone))
+        d.pieslice([x, y - 0.3 * s, x + ww, y + 0.3 * s], 180, 360, fill=rgb(glass))
+    else:
+        d.rectangle([x - 0.15 * s, y - 0.35 * s, x + ww + 0.15 * s, y], fill=rgb(stone))
+    d.rectangle([x, y, x + ww, y + wh], fill=rgb(glass))
+    # glass reflection: lighter upper half
+    d.rectangle([x, y, x + ww, y + wh * 0.45], fill=(255, 255, 255, 28))
+    d.rectangle([x, y, x + ww * 0.12, y + wh], fill=shadow)
+    d.rectangle([x, y, x + ww, y + 0.1 * s], fill=shadow)
+    fw = max(2, int(0.06 * s))
+    d.rectangle([x, y, x + ww, y + wh], outline=rgb(frame), width=fw)
+    cols, rows = panes
+    for i in range(1, cols):
+        xx = x + ww * i / cols
+        d.line([(xx, y), (xx, y + wh)], fill=rgb(frame), width=max(1, fw // 2))
+    for j in range(1, rows):
+        yy = y + wh * j / rows
+        d.line([(x, yy), (x + ww, yy)], fill=rgb(frame), width=max(1, fw // 2 if j != rows // 2 else fw))
+    d.rectangle([x - 0.12 * s, y + wh, x + ww + 0.12 * s, y + wh + 0.16 * s], fill=rgb(stone))
+    d.rectangle([x - 0.12 * s, y + wh + 0.16 * s, x + ww + 0.12 * s, y + wh + 0.24 * s],
+                fill=(40, 20, 10, 60))
+
+
+def warehouse(img, x0, width, yb, s, rng, height, gable=True, brick="#9b4a32",
+              ground="arches", sign=None, door="#1f6f82", year=None, era="today",
+              light="#fff4e0", stone="#d9c8a8"):
+    """A 19th-century brick warehouse seen square-on; returns its wall boxes."""
+    d = ImageDraw.Draw(img, "RGBA")
+    x1 = x0 + width * s
+    top = yb - height * s
+    peak = top - (0.32 * width) * s
+    col = rgb(brick)
+    if gable:
+        d.polygon([(x0, yb), (x0, top), ((x0 + x1) / 2, peak), (x1, top), (x1, yb)], fill=col)
+    else:
+        d.rectangle([x0, top - 1.2 * s, x1, yb], fill=col)
+    return {"x0": x0, "x1": x1, "top": top, "peak": peak, "yb": yb, "gable": gable,
+            "s": s, "width": width, "height": height, "ground": ground, "sign": sign,
+            "door": door, "year": year, "era": era, "stone": stone, "brick": brick,
+            "box": (x0, peak if gable else top - 1.2 * s, x1, yb)}
+
+
+def warehouse_details(img, wh, rng):
+    d = ImageDraw.Draw(img, "RGBA")
+    s, x0, x1, top, yb = wh["s"], wh["x0"], wh["x1"], wh["top"], wh["yb"]
+    stone, era = rgb(wh["stone"]), wh["era"]
+    width = wh["width"]
+    # Gable coping / cornice.
+    if wh["gable"]:
+        mid = (x0 + x1) / 2
+        d.line([(x0 - 0.3 * s, top + 0.2 * s), (mid, wh["peak"] - 0.3 * s), (x1 + 0.3 * s, top + 0.2 * s)],
+               fill=stone, width=int(0.45 * s))
+        d.line([(x0, top + 0.55 * s), (mid, wh["peak"] + 0.1 * s), (x1, top + 0.55 * s)],
+               fill=(30, 15, 8, 70), width=int(0.2 * s))
+    else:
+        d.rectangle([x0 - 0.3 * s, top - 1.5 * s, x1 + 0.3 * s, top - 0.9 * s], fill=stone)
+        d.rectangle([x0 - 0.3 * s, top - 0.9 * s, x1 + 0.3 * s, top - 0.7 * s], fill=(30, 15, 8, 90))
+    # Pilasters at the corners.
+    for px in (x0, x1 - 0.7 * s):
+        d.rectangle([px, top, px + 0.7 * s, yb], fill=(255, 235, 210, 18))
+    # String courses between floors.
+    floor_h = 3.4
+    ground_h = 4.6
+    floors = int((wh["height"] - ground_h) // floor_h)
+    for fl in range(floors + 1):
+        y = yb - (ground_h + fl * floor_h) * s
+        d.rectangle([x0, y - 0.12 * s, x1, y + 0.12 * s], fill=stone)
+        d.rectangle([x0, y + 0.12 * s, x1, y + 0.2 * s], fill=(30, 15, 8, 60))
+    # Upper windows; the middle bay carries the loading doors (gabled stores).
+    bays = max(3, int(width // 2.9)) | 1
+    bay_w = (x1 - x0) / bays
+    centre = bays // 2
+    for fl in range(floors):
+        ybase = yb - (ground_h + fl * floor_h) * s
+        for b in range(bays):
+            bx = x0 + b * bay_w
+            if wh["gable"] and b == centre:
+                dw, dh = 1.5 * s, 2.6 * s
+                dx = bx + (bay_w - dw) / 2
+                dy = ybase - 0.3 * s - dh
+                d.rectangle([dx - 0.15 * s, dy - 0.3 * s, dx + dw + 0.15 * s, dy], fill=stone)
+                if era == "today":
+                    # restored: glazed with a painted frame
+                    sash_window(d, dx, dy, dw, dh, s, rng.choice(["#6e8796", "#58707f"]),
+                                frame=wh["door"], panes=(2, 4), arch=False, stone=stone)
+                else:
+                    d.rectangle([dx, dy, dx + dw, dy + dh], fill=rgb("#3a2a1e"))
+                    for k in range(1, 4):
+                        d.line([(dx, dy + dh * k / 4), (dx + dw, dy + dh * k / 4)],
+                               fill=(0, 0, 0, 90), width=max(1, int(0.05 * s)))
+                continue
+            ww, whh = 1.15 * s, 1.95 * s
+            wx = bx + (bay_w - ww) / 2
+            wy = ybase - 0.75 * s - whh
+            glass = rng.choice(["#5b7482", "#4a6070", "#7d95a2", "#3e5261"]) if era == "today" \
+                else rng.choice(["#2a2420", "#3a322a", "#4a4036"])
+            sash_window(d, wx, wy, ww, whh, s, glass, stone=stone,
+                        frame="#efe8da" if era == "today" else "#b9ad98")
+    # Hoist beam under the gable.
+    if wh["gable"]:
+        mid = (x0 + x1) / 2
+        hy = top - 0.2 * s
+        d.rectangle([mid - 0.25 * s, hy - 0.5 * s, mid + 1.8 * s, hy], fill=rgb("#2b2520"))
+        d.line([(mid + 1.6 * s, hy), (mid + 1.6 * s, hy + (1.8 if era == "today" else 9) * s)],
+               fill=rgb("#2b2520"), width=max(2, int(0.06 * s)))
+        if wh["year"]:
+            f = label_font(int(1.1 * s), "Bold")
+            ty = top - 1.9 * s
+            d.rounded_rectangle([mid - 1.7 * s, ty - 0.75 * s, mid + 1.7 * s, ty + 0.75 * s],
+                                radius=int(0.3 * s), fill=stone)
+            d.text((mid, ty), wh["year"], font=f, anchor="mm", fill=rgb("#6a5440"))
+    # Ground floor.
+    gy = yb - ground_h * s
+    if wh["ground"] == "arches":
+        n = max(2, int(width // 4.2))
+        aw = (x1 - x0) / n
+        for i in range(n):
+            ax = x0 + i * aw + 0.45 * s
+            bw_ = aw - 0.9 * s
+            d.pieslice([ax - 0.25 * s, gy + 0.4 * s, ax + bw_ + 0.25 * s, gy + 0.4 * s + bw_ + 0.5 * s],
+                       180, 360, fill=stone)
+            d.pieslice([ax, gy + 0.65 * s, ax + bw_, gy + 0.65 * s + bw_], 180, 360,
+                       fill=rgb("#2f3f48"))
+            d.rectangle([ax, gy + 0.65 * s + bw_ / 2, ax + bw_, yb], fill=rgb("#2f3f48"))
+            # warm interior + mullions
+            d.rectangle([ax + 0.1 * s, yb - 1.6 * s, ax + bw_ - 0.1 * s, yb], fill=(255, 214, 150, 40))
+            for k in (1, 2):
+                xx = ax + bw_ * k / 3
+                d.line([(xx, gy + 0.7 * s + bw_ * 0.05), (xx, yb)], fill=rgb("#1d2a30"), width=int(0.1 * s))
+            d.line([(ax, yb - 2.2 * s), (ax + bw_, yb - 2.2 * s)], fill=rgb("#1d2a30"), width=int(0.1 * s))
+    elif wh["ground"] == "glass":
+        d.rectangle([x0 + 0.7 * s, gy + 0.9 * s, x1 - 0.7 * s, yb], fill=rgb("#34464f"))
+        d.rectangle([x0 + 0.7 * s, yb - 2.0 * s, x1 - 0.7 * s, yb], fill=(255, 210, 150, 45))
+        n = int(width // 2.2)
+        for i in range(n + 1):
+            xx = x0 + 0.7 * s + i * ((x1 - x0) - 1.4 * s) / n
+            d.line([(xx, gy + 0.9 * s), (xx, yb)], fill=rgb("#20282c"), width=int(0.14 * s))
+        d.line([(x0 + 0.7 * s, gy + 1.6 * s), (x1 - 0.7 * s, gy + 1.6 * s)], fill=rgb("#20282c"), width=int(0.12 * s))
+    elif wh["ground"] == "doors":
+        n = max(2, int(width // 4.0))
+        aw = (x1 - x0) / n
+        for i in range(n):
+            ax = x0 + i * aw + 0.6 * s
+            bw_ = aw - 1.2 * s
+            d.rectangle([ax - 0.2 * s, gy + 0.5 * s, ax + bw_ + 0.2 * s, gy + 0.9 * s], fill=stone)
+            dc = rgb(wh["door"]) if era == "today" else rgb("#4a3a2a")
+            d.rectangle([ax, gy + 0.9 * s, ax + bw_, yb], fill=dc)
+            d.line([(ax + bw_ / 2, gy + 0.9 * s), (ax + bw_ / 2, yb)], fill=(0, 0, 0, 110), width=int(0.08 * s))
+            for k in range(1, 6):
+                yy = gy + 0.9 * s + (yb - gy - 0.9 * s) * k / 6
+                d.line([(ax, yy), (ax + bw_, yy)], fill=(0, 0, 0, 40), width=max(1, int(0.03 * s)))
+            if era == "today":
+                d.rectangle([ax + 0.2 * s, gy + 1.2 * s, ax + bw_ - 0.2 * s, gy + 2.0 * s], fill=rgb("#8fa8b4"))
+    if wh["sign"]:
+        f = label_font(int(0.95 * s), "Bold")
+        ty = gy + 0.1 * s
+        tw = d.textlength(wh["sign"], font=f) + 1.4 * s
+        mid = (x0 + x1) / 2
+        d.rectangle([mid - tw / 2, ty - 0.05 * s, mid + tw / 2, ty + 1.15 * s], fill=rgb("#12344d"))
+        d.text((mid, ty + 0.55 * s), wh["sign"], font=f, anchor="mm", fill=rgb("#f3ead9"))
+
+
+def person(d, x, yfoot, s, rng, palette, era="today"):
+    """A small standing or walking figure; *s* pixels per metre."""
+    H = rng.uniform(1.62, 1.86) * s
+    coat = rgb(rng.choice(palette))
+    coat_dark = mix(coat, "#000000", 0.25)
+    legs = rgb(rng.choice(["#2a2d35", "#3b3f4a", "#4d4034", "#23262b", "#5a6270"]))
+    skin = rgb(rng.choice(["#e0b89a", "#c8936e", "#8d5a3c", "#f0c8a8", "#6e4630"]))
+    hair = rgb(rng.choice(["#2a2018", "#5a3a22", "#111111", "#8a6a4a", "#c9b08a", "#777777"]))
+    stride = rng.uniform(-0.09, 0.09) * H
+    sw = rng.choice([-1, 1])
+
+    def Y(f):
+        return yfoot - f * H
+
+    # legs (tapered) and shoes
+    for side in (-1, 1):
+        hx = x + side * 0.045 * H
+        fx = x + side * 0.04 * H + side * sw * stride * 0.5
+        d.polygon([(hx - 0.042 * H, Y(0.5)), (hx + 0.042 * H, Y(0.5)), (fx + 0.026 * H, Y(0.03)),
+                   (fx - 0.026 * H, Y(0.03))], fill=legs)
+        d.ellipse([fx - 0.04 * H, Y(0.045), fx + 0.05 * H, yfoot], fill=rgb("#1c1c1c"))
+    # arms behind the torso
+    for side in (-1, 1):
+        sx_ = x + side * 0.11 * H
+        hx = sx_ + side * 0.02 * H - side * sw * stride * 0.35
+        d.polygon([(sx_ - 0.03 * H, Y(0.8)), (sx_ + 0.03 * H, Y(0.8)), (hx + 0.024 * H, Y(0.47)),
+                   (hx - 0.024 * H, Y(0.47))], fill=coat_dark)
+        d.ellipse([hx - 0.024 * H, Y(0.49), hx + 0.024 * H, Y(0.44)], fill=skin)
+    # torso: shoulders to hem
+    hem = 0.44 if era == "today" else 0.3
+    d.polygon([(x - 0.12 * H, Y(0.8)), (x + 0.12 * H, Y(0.8)), (x + 0.1 * H, Y(hem)),
+               (x - 0.1 * H, Y(hem))], fill=coat)
+    d.ellipse([x - 0.125 * H, Y(0.83), x + 0.125 * H, Y(0.76)], fill=coat)
+    # neck and head
+    d.rectangle([x - 0.02 * H, Y(0.86), x + 0.02 * H, Y(0.81)], fill=skin)
+    hr = 0.062 * H
+    hy = Y(0.925)
+    d.ellipse([x - hr * 0.85, hy - hr, x + hr * 0.85, hy + hr], fill=skin)
+    if era == "today":
+        d.chord([x - hr * 0.9, hy - hr * 1.08, x + hr * 0.9, hy + hr * 0.5], 180, 360, fill=hair)
+    else:
+        d.rectangle([x - hr * 1.25, hy - hr * 0.9, x + hr * 1.25, hy - hr * 0.6], fill=legs)
+        d.rectangle([x - hr * 0.8, hy - hr * 1.7, x + hr * 0.8, hy - hr * 0.7], fill=legs)
+
+
+def boat_layer(size, x, yw, s, hull="#e4572e", cabin="#f3ead9", length=7.0, mast=False, deck="#b9905e"):
+    """A small moored boat on a transparent layer; returns (layer, waterline y)."""
+    lay = Image.new("RGBA", size, (0, 0, 0, 0))
+    d = ImageDraw.Draw(lay)
+    L = length * s
+    d.polygon([(x, yw - 1.1 * s), (x + L, yw - 1.3 * s), (x + L - 0.5 * s, yw + 0.1 * s),
+               (x + 0.6 * s, yw + 0.1 * s)], fill=rgb(hull))
+    d.line([(x, yw - 1.1 * s), (x + L, yw - 1.3 * s)], fill=rgb(deck), width=max(2, int(0.15 * s)))
+    d.line([(x + 0.3 * s, yw - 0.45 * s), (x + L - 0.25 * s, yw - 0.55 * s)], fill=(255, 255, 255, 200),
+           width=max(1, int(0.07 * s)))
+    if cabin:
+        d.rectangle([x + 0.35 * L, yw - 2.3 * s, x + 0.68 * L, yw - 1.15 * s], fill=rgb(cabin))
+        for i in range(3):
+            wx = x + 0.38 * L + i * 0.1 * L
+            d.rectangle([wx, yw - 2.0 * s, wx + 0.07 * L, yw - 1.6 * s], fill=rgb("#3d5360"))
+    if mast:
+        d.line([(x + 0.3 * L, yw - 1.2 * s), (x + 0.3 * L, yw - 7.5 * s)], fill=rgb("#d8d0c0"), width=max(2, int(0.09 * s)))
+        d.line([(x + 0.3 * L, yw - 7.5 * s), (x + L, yw - 1.3 * s)], fill=(80, 80, 80, 180), width=1)
+        d.line([(x + 0.3 * L, yw - 7.5 * s), (x, yw - 1.1 * s)], fill=(80, 80, 80, 180), width=1)
+    return lay
+
+
+def place_with_reflection(img, lay, yw, rng, dark=0.6, alpha=0.55, amp=2.0):
+    """Composite a layer whose waterline is *yw* and add its rippled reflection."""
+    base = img.convert("RGBA")
+    bbox = lay.getbbox()
+    if bbox:
+        x0, y0, x1, y1 = bbox
+        part = lay.crop((x0, y0, x1, int(yw))).transpose(Image.FLIP_TOP_BOTTOM)
+        r, g, b, a = part.split()
+        rgbp = Image.merge("RGB", (r, g, b)).point(lambda v: int(v * dark))
+        a = a.point(lambda v: int(v * alpha))
+        part = Image.merge("RGBA", (*rgbp.split(), a))
+        rip = Image.new("RGBA", part.size, (0, 0, 0, 0))
+        y = 0
+        while y < part.height:
+            bh = max(1, int(rng.uniform(2, 6) * SS))
+            rip.paste(part.crop((0, y, part.width, y + bh)), (int(rng.gauss(0, amp * SS)), y))
+            y += bh
+        refl = Image.new("RGBA", img.size, (0, 0, 0, 0))
+        refl.paste(rip, (x0, int(yw)))
+        base = Image.alpha_composite(base, refl)
+    base = Image.alpha_composite(base, lay)
+    return base.convert("RGB")
+
+
+# ---------------------------------------------------------------------------
+# bonded-stores.jpg: restored brick warehouses across the Old Dock
+# ---------------------------------------------------------------------------
+
+def paint_bonded_stores() -> Image.Image:
+    W, H = 1800, 1200
+    w, h = W * SS, H * SS
+    rng = random.Random(1872)
+    hz = int(h * 0.74)
+    s = 26 * SS
+    yq = hz - int(1.7 * s)
+    img = Image.new("RGB", (w, h))
+    img.paste(gradient(w, hz, [(0, "#6f9cc0"), (0.45, "#a9c5d8"), (1, "#e6ece9")]), (0, 0))
+    # Fair-weather clouds.
+    for cx, cy, sc in [(0.18, 0.1, 1.0), (0.62, 0.06, 0.8), (0.88, 0.16, 0.6), (0.4, 0.2, 0.5)]:
+        blobs = [(cx * w + rng.gauss(0, 0.06 * w * sc), cy * h + rng.gauss(0, 0.02 * h * sc),
+                  rng.uniform(0.03, 0.07) * w * sc) for _ in range(14)]
+        soft(img, lambda dr: [dr.ellipse([x - r, y - r * 0.6, x + r, y + r * 0.6], fill=255)
+                              for x, y, r in blobs], "#f7f8f6", 10 * SS, 0.9)
+        soft(img, lambda dr: [dr.ellipse([x - r, y, x + r, y + r * 0.5], fill=255)
+                              for x, y, r in blobs], "#c9d3da", 14 * SS, 0.35)
+    # The warehouses.
+    specs = [dict(width=17, height=19.5, gable=True, brick="#9a4a33", ground="arches", sign="LIBRARY", year="1874"),
+             dict(width=19, height=21.6, gable=False, brick="#874130", ground="glass", sign="MARKET HALL"),
+             dict(width=14.5, height=16.5, gable=True, brick="#a85b3d", ground="doors", door="#1f6f82", year="1881"),
+             dict(width=19.5, height=22.5, gable=True, brick="#8e4631", ground="doors", door="#12344d", year="1894")]
+    x = -2.0 * s
+    whs = []
+    for sp in specs:
+        whs.append(warehouse(img, x, yb=yq, s=s, rng=rng, **sp))
+        x = whs[-1]["x1"]
+    img = bricks_on(img, whs, s, rng)
+    # Late afternoon light from the left: each facade a little warmer toward its left.
+    for wh in whs:
+        x0, y0, x1, y1 = [int(v) for v in wh["box"]]
+        m = gradient(x1 - x0, 1, [(0, "#404040"), (1, "#000000")], horizontal=True).convert("L").resize((x1 - x0, y1 - y0))
+        img.paste(rgb("#ffd9a0"), (x0, y0), m.point(lambda v: v // 3))
+    for wh in whs:
+        warehouse_details(img, wh, rng)
+    d = ImageDraw.Draw(img, "RGBA")
+    # Quay: paving edge, granite coping, quay wall, bollards, lamps, people.
+    d.rectangle([0, yq, w, hz], fill=rgb("#8e8a82"))
+    d.rectangle([0, yq, w, yq + 0.35 * s], fill=rgb("#c9c2b4"))
+    for bx in range(int(rng.uniform(0, 2 * s)), w, int(1.6 * s)):
+        d.line([(bx, yq + 0.35 * s), (bx, hz)], fill=rgb("#7d796f"), width=max(1, int(0.05 * s)))
+    d.line([(0, yq + 1.0 * s), (w, yq + 1.0 * s)], fill=rgb("#7d796f"), width=max(1, int(0.05 * s)))
+    for lx in (0.14, 0.47, 0.8):
+        px = lx * w
+        d.rectangle([px - 0.08 * s, yq - 5.5 * s, px + 0.08 * s, yq], fill=rgb("#2c3035"))
+        d.rectangle([px - 0.35 * s, yq - 5.9 * s, px + 0.35 * s, yq - 5.4 * s], fill=rgb("#2c3035"))
+    for bx in (0.05, 0.3, 0.6, 0.93):
+        px = bx * w
+        d.rounded_rectangle([px - 0.25 * s, yq - 0.75 * s, px + 0.25 * s, yq + 0.1 * s], radius=int(0.2 * s), fill=rgb("#1e2226"))
+    palette = ["#e4572e", "#1f6f82", "#12344d", "#d9c8a8", "#6b7f3a", "#b23a48", "#f3ead9", "#4b5d6b"]
+    for px in sorted(rng.uniform(0.03, 0.97) * w for _ in range(9)):
+        person(d, px, yq + 0.15 * s, s, rng, palette)
+    # Water of the Old Dock.
+    reflect(img, hz, rng, amp=5, band=(2, 12), tint="#2f5560", tint_amt=0.42, dark=0.78, blur=3)
+    ripples(img, hz, rng, 900, ["#e8eef0", "#c9d6dc"], (0.12, 0.4), (20, 120))
+    ripples(img, hz, rng, 700, ["#1f3640", "#2c4751"], (0.15, 0.4), (30, 160))
+    # Two moored boats.
+    for bx, yw, hull, cabin, ln, mast in [(0.06, hz + 0.1 * (h - hz), "#e4572e", "#f3ead9", 8.0, False),
+                                         (0.62, hz + 0.22 * (h - hz), "#12344d", None, 6.5, True)]:
+        lay = boat_layer(img.size, bx * w, yw, s * 1.15, hull, cabin, ln, mast)
+        img = place_with_reflection(img, lay, yw, rng)
+    return finish(img, (W, H))
+
+
+# ---------------------------------------------------------------------------
+# quay-1890.jpg: sepia archive photograph of the Old Dock, c. 1890
+# ---------------------------------------------------------------------------
+
+def sailing_ship(d, x, yw, s, length, rng, masts=(0.2, 0.47, 0.74), heights=(30, 34, 31),
+                 hull="#1e1b18", band="#d8d2c4", barque=True, furled="#cfc8b8", line=(40, 36, 32)):
+    """A square-rigged sailing ship, bow to the right, in elevation; yw = waterline."""
+    L = length * s
+    sheer = lambda t: yw - (3.6 + 1.3 * (t - 0.45) ** 2 * 4) * s  # noqa: E731 - deck curve
+    deck = [(x + L * t, sheer(t)) for t in [i / 20 for i in range(21)]]
+    hullp = deck + [(x + L + 0.6 * s, yw - 2.0 * s), (x + L - 1.6 * s, yw + 0.3 * s),
+                    (x + 1.2 * s, yw + 0.3 * s), (x - 0.4 * s, sheer(0) + 1.0 * s)]
+    d.polygon(hullp, fill=rgb(hull))
+    # painted band with ports
+    bt = [(px, py + 0.9 * s) for px, py in deck[1:-1]]
+    d.line(bt, fill=rgb(band), width=max(2, int(0.55 * s)))
+    for i in range(3, 18):
+        px, py = deck[i]
+        d.rectangle([px - 0.3 * s, py + 0.65 * s, px + 0.3 * s, py + 1.15 * s], fill=rgb(hull))
+    lw = max(1, int(0.08 * s))
+    col = line
+    # bowsprit and jib-boom
+    bx, by = x + L - 0.2 * s, sheer(1) - 0.2 * s
+    tip = (bx + 0.24 * L, by - 0.09 * L)
+    d.line([(bx, by), tip], fill=rgb(hull), width=max(2, int(0.45 * s)))
+    mast_tops = []
+    for i, (mt, mh) in enumerate(zip(masts, heights)):
+        mx = x + L * mt
+        base = sheer(mt)
+        top = base - mh * s
+        mast_tops.append((mx, top))
+        d.line([(mx, base), (mx, top)], fill=rgb(hull), width=max(2, int(0.5 * s)))
+        d.line([(mx, top + 0.35 * mh * s), (mx, top)], fill=rgb(hull), width=max(2, int(0.3 * s)))
+        # shrouds
+        for k in (-1, 1):
+            for j in range(4):
+                d.line([(mx, base - 0.62 * mh * s), (mx + k * (1.0 + j * 0.5) * s, base - 0.2 * s)],
+                       fill=col, width=lw)
+        # stays to the next mast forward / jib-boom
+        fwd = (x + L * masts[i + 1], sheer(masts[i + 1]) - 1.0 * s) if i + 1 < len(masts) else tip
+        d.line([(mx, top + 0.5 * s), fwd], fill=col, width=lw)
+        d.line([(mx, top + 0.25 * mh * s), fwd], fill=col, width=lw)
+        if i == len(masts) - 1:
+            for f in (0.15, 0.3, 0.45):
+                d.line([(mx, top + f * mh * s), (bx + (tip[0] - bx) * f * 2, by + (tip[1] - by) * f * 2)],
+                       fill=col, width=lw)
+        if i == 0:
+            d.line([(mx, top + 0.3 * s), (x + 0.3 * s, sheer(0) - 0.5 * s)], fill=col, width=lw)
+        square = not (barque and i == 0)
+        if square:
+            for j, f in enumerate((0.30, 0.47, 0.62, 0.76, 0.88)):
+                yy = base - f * mh * s
+                half = (8.6 - j * 1.4) * s
+                d.line([(mx - half, yy), (mx + half, yy)], fill=rgb(hull), width=max(2, int(0.22 * s)))
+                d.line([(mx - half * 0.93, yy - 0.3 * s), (mx + half * 0.93, yy - 0.3 * s)],
+                       fill=rgb(furled), width=max(2, int(0.4 * s)))
+                # lifts from the yard-arms to the mast above
+                d.line([(mx - half, yy), (mx, yy - 0.12 * mh * s)], fill=col, width=lw)
+                d.line([(mx + half, yy), (mx, yy - 0.12 * mh * s)], fill=col, width=lw)
+        else:
+            # spanker: gaff and boom with the sail brailed up
+            d.line([(mx, base - 0.55 * mh * s), (mx - 7 * s, base - 0.45 * mh * s)], fill=rgb(hull),
+                   width=max(2, int(0.22 * s)))
+            d.line([(mx, base - 2.4 * s), (mx - 9 * s, base - 2.0 * s)], fill=rgb(hull), width=max(2, int(0.25 * s)))
+            d.polygon([(mx, base - 0.54 * mh * s), (mx - 1.2 * s, base - 0.5 * mh * s), (mx - 0.9 * s, base - 2.6 * s),
+                       (mx, base - 2.6 * s)], fill=rgb(furled))
+        # pennant
+        d.polygon([(mx, top), (mx + rng.uniform(2, 3.5) * s, top + 0.4 * s), (mx, top + 0.8 * s)],
+                  fill=rgb(hull))
+
+
+def steam_tug(d, x, yw, s, hull="#1c1a17", house="#8a8275", funnel="#2a2622"):
+    L = 22 * s
+    d.polygon([(x, yw - 2.2 * s), (x + L, yw - 3.0 * s), (x + L - 1.0 * s, yw + 0.3 * s), (x + 1.0 * s, yw + 0.3 * s)],
+              fill=rgb(hull))
+    d.rectangle([x + 0.35 * L, yw - 5.2 * s, x + 0.62 * L, yw - 2.4 * s], fill=rgb(house))
+    for i in range(4):
+        wx = x + 0.37 * L + i * 0.06 * L
+        d.rectangle([wx, yw - 4.6 * s, wx + 0.035 * L, yw - 3.8 * s], fill=rgb("#2a2622"))
+    d.rectangle([x + 0.45 * L, yw - 11 * s, x + 0.53 * L, yw - 5.2 * s], fill=rgb(funnel))
+    d.rectangle([x + 0.45 * L, yw - 9.6 * s, x + 0.53 * L, yw - 8.9 * s], fill=rgb("#cfc8b8"))
+    d.line([(x + 0.75 * L, yw - 3 * s), (x + 0.75 * L, yw - 12 * s)], fill=rgb(hull), width=max(2, int(0.25 * s)))
+    return (x + 0.49 * L, yw - 11 * s)
+
+
+def paint_quay_1890() -> Image.Image:
+    W, H = 1800, 1200
+    w, h = W * SS, H * SS
+    rng = random.Random(1890)
+    hz = int(h * 0.73)
+    img = Image.new("RGB", (w, h))
+    img.paste(gradient(w, hz, [(0, "#dedad2"), (0.6, "#efebe3"), (1, "#f4f1ea")]), (0, 0))
+    # faint cloud texture typical of the emulsion
+    for _ in range(6):
+        cx, cy = rng.uniform(0, w), rng.uniform(0, hz * 0.4)
+        blobs = [(cx + rng.gauss(0, 0.08 * w), cy + rng.gauss(0, 0.02 * h), rng.uniform(0.03, 0.08) * w)
+                 for _ in range(10)]
+        soft(img, lambda dr: [dr.ellipse([x - r, y - r * 0.4, x + r, y + r * 0.4], fill=255) for x, y, r in blobs],
+             "#f6f3ec", 18 * SS, 0.7)
+    # Far side of the dock: town roofs and a church spire, hazy.
+    d = ImageDraw.Draw(img, "RGBA")
+    s_far = 9 * SS
+    yq = hz - int(1.8 * 20 * SS / 2)
+    x = 0
+    while x < w:
+        bw_ = rng.uniform(8, 16) * s_far
+        bh = rng.uniform(12, 22) * s_far
+        d.polygon([(x, yq), (x, yq - bh), (x + bw_ / 2, yq - bh - 4 * s_far), (x + bw_, yq - bh), (x + bw_, yq)],
+                  fill=rgb("#b5ada0"))
+        for c in range(int(bw_ // (3 * s_far))):
+            d.rectangle([x + (c + 0.4) * 3 * s_far, yq - bh - 2 * s_far - 4 * s_far * 0.2,
+                         x + (c + 0.4) * 3 * s_far + 0.6 * s_far, yq - bh - 0.5 * s_far], fill=rgb("#a39b8e"))
+        x += bw_
+    sx = 0.86 * w
+    d.polygon([(sx - 2.5 * s_far, yq - 26 * s_far), (sx, yq - 58 * s_far), (sx + 2.5 * s_far, yq - 26 * s_far)],
+              fill=rgb("#a9a194"))
+    d.rectangle([sx - 3 * s_far, yq - 27 * s_far, sx + 3 * s_far, yq - 12 * s_far], fill=rgb("#a9a194"))
+    # The Bonded Stores as built, darker and sootier than today.
+    s = 11 * SS
+    specs = [dict(width=16, height=19.5, gable=True), dict(width=18, height=21.6, gable=False),
+             dict(width=15, height=16.5, gable=True), dict(width=17, height=22.5, gable=True),
+             dict(width=16, height=19.5, gable=True), dict(width=19, height=18.2, gable=False),
+             dict(width=15, height=16.5, gable=True)]
+    x = -3 * s
+    whs = []
+    for sp in specs:
+        wh = warehouse(img, x, yb=yq, s=s, rng=rng, brick=rng.choice(["#5a4a3e", "#645244", "#54463b"]),
+                       ground="doors", era="1890", stone="#9c9284", **sp)
+        whs.append(wh)
+        x = wh["x1"]
+    img = bricks_on(img, whs, s, rng, contrast=10)
+    for wh in whs:
+        warehouse_details(img, wh, rng)
+    d = ImageDraw.Draw(img, "RGBA")
+    # Quay with barrels, carts and dock workers.
+    d.rectangle([0, yq, w, hz], fill=rgb("#6e675e"))
+    d.rectangle([0, yq, w, yq + 0.4 * s], fill=rgb("#a39b8e"))
+    for _ in range(16):
+        bx = rng.uniform(0, w)
+        for k in range(rng.randint(1, 4)):
+            d.ellipse([bx + k * 0.9 * s, yq - 1.2 * s, bx + k * 0.9 * s + 0.85 * s, yq], fill=rgb("#4a4038"))
+    for px in sorted(rng.uniform(0, w) for _ in range(26)):
+        person(d, px, yq + 0.1 * s, s, rng, ["#3a342e", "#4a423a", "#2a2622", "#6a6056"], era="1890")
+    # Cart with horse (simple silhouette).
+    cx = 0.33 * w
+    d.ellipse([cx, yq - 1.6 * s, cx + 1.6 * s, yq], outline=rgb("#2a2622"), width=max(2, int(0.2 * s)))
+    d.rectangle([cx - 1.0 * s, yq - 2.4 * s, cx + 3.0 * s, yq - 1.0 * s], fill=rgb("#3a322a"))
+    d.ellipse([cx + 3.2 * s, yq - 2.6 * s, cx + 5.6 * s, yq - 1.3 * s], fill=rgb("#2a2420"))
+    for lx in (3.5, 3.9, 5.0, 5.4):
+        d.line([(cx + lx * s, yq - 1.6 * s), (cx + lx * s, yq)], fill=rgb("#2a2420"), width=max(2, int(0.18 * s)))
+    d.polygon([(cx + 5.3 * s, yq - 2.4 * s), (cx + 6.4 * s, yq - 3.4 * s), (cx + 6.7 * s, yq - 2.9 * s),
+               (cx + 5.7 * s, yq - 1.9 * s)], fill=rgb("#2a2420"))
+    # Sailing ships at the quay.
+    sails = [(0.02, 48, (0.2, 0.47, 0.74), (30, 34, 31), True, 1.05),
+             (0.53, 40, (0.25, 0.6), (27, 29), False, 1.0)]
+    for sx_, ln, masts, hts, barque, sc in sails:
+        sailing_ship(d, sx_ * w, hz, s * 1.5 * sc, ln, rng, masts, hts, barque=barque)
+    # Water and reflections.
+    reflect(img, hz, rng, amp=4, band=(2, 14), tint="#5a5650", tint_amt=0.3, dark=0.85, blur=3)
+    ripples(img, hz, rng, 1200, ["#e9e4da", "#cfc9bd"], (0.1, 0.35), (20, 140))
+    ripples(img, hz, rng, 900, ["#2e2a26", "#45403a"], (0.15, 0.4), (30, 160))
+    # A steam tug coming in, nearer to the camera.
+    lay = Image.new("RGBA", img.size, (0, 0, 0, 0))
+    tyw = hz + 0.075 * h
+    smoke_from = steam_tug(ImageDraw.Draw(lay), 0.72 * w, tyw, s * 2.1)
+    img = place_with_reflection(img, lay, tyw, rng, dark=0.75, alpha=0.6)
+    # Its smoke drifting left.
+    px, py = smoke_from
+    for i in range(40):
+        t = i / 40
+        px -= rng.uniform(0.5, 1.2) * s * 2.0
+        py -= rng.uniform(0.0, 0.8) * s * 1.3 * (1 - t)
+        puffs = [(px + rng.gauss(0, (1 + 6 * t) * s), py + rng.gauss(0, (1 + 4 * t) * s),
+                  (1.0 + t * 6) * s * rng.uniform(0.6, 1.2)) for _ in range(3)]
+        soft(img, lambda dr: [dr.ellipse([x - r, y - r, x + r, y + r], fill=255) for x, y, r in puffs],
+             mix("#4a4540", "#c9c3b8", t), (3 + 10 * t) * SS, 0.5 * (1 - t) + 0.08)
+    # A rowing boat with two men in the foreground.
+    lay = Image.new("RGBA", img.size, (0, 0, 0, 0))
+    ld = ImageDraw.Draw(lay)
+    bx, yw, bs = 0.22 * w, h * 0.945, 34 * SS
+    prng = random.Random(5)
+    person(ld, bx + 1.6 * bs, yw + 0.2 * bs, bs, prng, ["#1a1612"], era="1890")
+    person(ld, bx + 3.7 * bs, yw + 0.2 * bs, bs, prng, ["#2a2420"], era="1890")
+    ld.line([(bx + 1.5 * bs, yw - 0.9 * bs), (bx - 1.2 * bs, yw + 0.2 * bs)], fill=rgb("#2a2420"), width=max(2, int(0.09 * bs)))
+    ld.polygon([(bx - 0.2 * bs, yw - 0.65 * bs), (bx + 5.7 * bs, yw - 0.8 * bs), (bx + 5.1 * bs, yw + 0.1 * bs),
+                (bx + 0.5 * bs, yw + 0.1 * bs)], fill=rgb("#2e2822"))
+    ld.line([(bx - 0.2 * bs, yw - 0.62 * bs), (bx + 5.7 * bs, yw - 0.77 * bs)], fill=rgb("#b8ae9c"), width=max(2, int(0.1 * bs)))
+    img = place_with_reflection(img, lay, yw, rng, dark=0.7, alpha=0.5)
+    # Photographic treatment: soft lens, sepia toning, vignette, grain, dust and scratches.
+    img = img.filter(ImageFilter.GaussianBlur(1.2 * SS))
+    img = finish(img, (W, H))
+    g = ImageOps.grayscale(img)
+    g = ImageOps.autocontrast(g, cutoff=0.5)
+    img = ImageOps.colorize(g, black="#24170d", mid="#8c6a45", white="#f0e2c4")
+    img = vignette(img, 0.45, 2.4)
+    # uneven exposure: lighter towards the top left
+    glow(img, W * 0.3, H * 0.2, W * 0.7, H * 0.5, "#f7ecd4", 0.18, 1.5)
+    grng = random.Random(18901)
+    img = add_grain(img, grng, 0.09, blur=0.9)
+    d = ImageDraw.Draw(img, "RGBA")
+    for _ in range(160):
+        x, y = grng.uniform(0, W), grng.uniform(0, H)
+        r = grng.uniform(0.4, 1.6)
+        d.ellipse([x - r, y - r, x + r, y + r], fill=(250, 240, 220, grng.randint(60, 170))
+                  if grng.random() < 0.6 else (30, 20, 10, grng.randint(60, 140)))
+    for _ in range(5):
+        x = grng.uniform(0, W)
+        y0 = grng.uniform(0, H * 0.5)
+        d.line([(x, y0), (x + grng.uniform(-6, 6), y0 + grng.uniform(200, 700))], fill=(245, 235, 215, 60), width=1)
+    for _ in range(3):
+        x, y = grng.uniform(0, W), grng.uniform(0, H)
+        d.arc([x, y, x + grng.uniform(20, 60), y + grng.uniform(10, 40)], 0, grng.uniform(90, 240), fill=(245, 235, 215, 90))
+    return img
+
+
+# ---------------------------------------------------------------------------
+# promenade.jpg: North Quay promenade today (one-point perspective)
+# ---------------------------------------------------------------------------
+
+class Cam:
+    """Pinhole camera at x=0, height *eye*, looking along +z (x right, y up)."""
+
+    def __init__(self, f, cx, cy, eye):
+        self.f, self.cx, self.cy, self.eye = f, cx, cy, eye
+
+    def p(self, x, y, z):
+        z = max(z, 0.05)
+        return (self.cx + self.f * x / z, self.cy + self.f * (self.eye - y) / z)
+
+    def quad(self, d, corners, fill):
+        d.polygon([self.p(*c) for c in corners], fill=fill)
+
+
+def paint_promenade() -> Image.Image:
+    W, H = 1800, 1200
+    w, h = W * SS, H * SS
+    rng = random.Random(2013)
+    cam = Cam(0.72 * w, 0.40 * w, 0.5 * h, 1.65)
+    hz = int(cam.cy)
+    haze = rgb("#dbe4e8")
+
+    def hazed(c, z, k=500.0, cap=0.75):
+        return mix(c, haze, min(cap, z / k))
+
+    img = Image.new("RGB", (w, h))
+    img.paste(gradient(w, hz, [(0, "#4f86b4"), (0.55, "#8fb4cf"), (1, "#dbe4e8")]), (0, 0))
+    for cx, cy, sc in [(0.12, 0.12, 1.0), (0.42, 0.2, 0.7), (0.7, 0.07, 0.8), (0.28, 0.33, 0.45), (0.05, 0.36, 0.4)]:
+        blobs = [(cx * w + rng.gauss(0, 0.05 * w * sc), cy * h + rng.gauss(0, 0.018 * h * sc),
+                  rng.uniform(0.025, 0.06) * w * sc) for _ in range(16)]
+        soft(img, lambda dr: [dr.ellipse([x - r, y - r * 0.55, x + r, y + r * 0.55], fill=255)
+                              for x, y, r in blobs], "#fbfbf8", 7 * SS, 0.95)
+        soft(img, lambda dr: [dr.ellipse([x - r * 0.9, y + r * 0.05, x + r * 0.9, y + r * 0.5], fill=255)
+                              for x, y, r in blobs], "#b9c6d0", 10 * SS, 0.45)
+    img.paste(gradient(w, h - hz, [(0, "#aebfc6"), (0.25, "#7f9caa"), (1, "#3f6475")]), (0, hz))
+    d = ImageDraw.Draw(img, "RGBA")
+    # Far shore: South Basin housing and the ferry terminal, low on the horizon.
+    z = 700.0
+    while z < 5000:
+        ln = rng.uniform(30, 90)
+        ht = rng.uniform(10, 28)
+        col = hazed(rng.choice(["#c8b8a0", "#e8e2d6", "#8c9aa2", "#b4785a"]), z, 900, 0.7)
+        cam.quad(d, [(-330, 0, z), (-330, ht, z), (-330, ht, z + ln), (-330, 0, z + ln)], col)
+        z += ln + rng.uniform(0, 20)
+    # A ferry on the river.
+    fz, fx = 420.0, -140.0
+    fs = cam.f / fz
+    fxp, fyp = cam.p(fx, 0, fz)
+    d.polygon([(fxp, fyp - 3 * fs), (fxp + 46 * fs, fyp - 3 * fs), (fxp + 43 * fs, fyp + 0.6 * fs), (fxp + 2 * fs, fyp + 0.6 * fs)],
+              fill=rgb("#f4f2ec"))
+    d.rectangle([fxp + 8 * fs, fyp - 7 * fs, fxp + 34 * fs, fyp - 3 * fs], fill=rgb("#f4f2ec"))
+    d.line([(fxp + 8 * fs, fyp - 5 * fs), (fxp + 34 * fs, fyp - 5 * fs)], fill=rgb("#1f3e55"), width=max(1, int(1.0 * fs)))
+    d.line([(fxp + 1 * fs, fyp - 1.2 * fs), (fxp + 45 * fs, fyp - 1.2 * fs)], fill=rgb("#12344d"), width=max(1, int(0.9 * fs)))
+    d.rectangle([fxp + 20 * fs, fyp - 10 * fs, fxp + 23 * fs, fyp - 7 * fs], fill=rgb("#e4572e"))
+    ripples(img, hz, rng, 1800, ["#e6eef1", "#c8d7de"], (0.12, 0.45), (10, 120))
+    ripples(img, hz, rng, 1300, ["#2b4d5d", "#36596a"], (0.15, 0.45), (20, 160))
+    d = ImageDraw.Draw(img, "RGBA")
+    # The promenade deck.
+    XQ, XB = -6.0, 13.0
+    cam.quad(d, [(XQ, 0, 2), (XB, 0, 2), (XB, 0, 6000), (XQ, 0, 6000)], rgb("#cbc3b5"))
+    cam.quad(d, [(XB - 3.2, 0, 2), (XB, 0, 2), (XB, 0, 6000), (XB - 3.2, 0, 6000)], rgb("#a99f92"))
+    cam.quad(d, [(XQ, 0, 2), (XQ + 0.7, 0, 2), (XQ + 0.7, 0, 6000), (XQ, 0, 6000)], rgb("#e4dfd5"))
+    cam.quad(d, [(XQ, 0, 2), (XQ, -0.25, 2), (XQ, -0.25, 6000), (XQ, 0, 6000)], rgb("#8d877d"))
+    # paving slabs with slight tonal variation near the camera
+    for zi in range(0, 40):
+        z0 = 3.0 + zi * 1.2
+        for xi in range(13):
+            x0 = XQ + 0.7 + xi * 1.2
+            v = rng.randint(-5, 5)
+            d.polygon([cam.p(x0, 0, z0), cam.p(x0 + 1.2, 0, z0), cam.p(x0 + 1.2, 0, z0 + 1.2), cam.p(x0, 0, z0 + 1.2)],
+                      fill=(255, 255, 255, 3 * v) if v > 0 else (60, 50, 40, -3 * v))
+    # timber deck along the quay edge
+    cam.quad(d, [(XQ + 0.7, 0, 2), (XQ + 3.4, 0, 2), (XQ + 3.4, 0, 6000), (XQ + 0.7, 0, 6000)], rgb("#a08a6c"))
+    for k in range(1, 18):
+        xk = XQ + 0.7 + k * 0.15
+        d.line([cam.p(xk, 0, 2.5), cam.p(xk, 0, 600)], fill=(70, 55, 40, 60 if k % 2 else 35), width=max(1, SS // 2))
+    # paving joints
+    for xj in [XQ + 0.7 + i * 1.2 for i in range(14)]:
+        d.line([cam.p(xj, 0, 3), cam.p(xj, 0, 800)], fill=(120, 110, 98, 70), width=max(1, SS))
+    zj = 3.0
+    while zj < 160:
+        a = int(70 * (1 - zj / 160))
+        d.line([cam.p(XQ + 0.7, 0, zj), cam.p(XB - 3.2, 0, zj)], fill=(120, 110, 98, a), width=max(1, SS))
+        zj += 1.2
+    # Gradient haze over the far deck.
+    haze_mask = gradient(1, h - hz, [(0, "#b0b0b0"), (0.12, "#303030"), (0.3, "#000000"), (1, "#000000")]).convert("L")
+    img.paste(haze, (0, hz), haze_mask.resize((w, h - hz)).point(lambda v: int(v * 0.8)))
+    d = ImageDraw.Draw(img, "RGBA")
+    # Buildings along the promenade (drawn far to near).
+    blocks = []
+    z = 8.0
+    styles = ["brick", "render", "dark", "brick", "sand", "render", "brick", "dark"]
+    i = 0
+    while z < 900:
+        ln = rng.uniform(18, 34)
+        blocks.append((z, z + ln, rng.uniform(15, 26), styles[i % len(styles)]))
+        z += ln + (rng.uniform(4, 8) if rng.random() < 0.3 else 0)
+        i += 1
+    colours = {"brick": "#9a4c35", "render": "#e9e1d2", "dark": "#4a5560", "sand": "#cfb48c"}
+    for z0, z1, ht, st in reversed(blocks):
+        base = rgb(colours[st])
+        lit = mix(base, "#fff1dc", 0.12)
+        shade = mix(base, "#20262c", 0.45)
+        # end wall facing the camera (in shade)
+        cam.quad(d, [(XB, 0, z0), (XB + 25, 0, z0), (XB + 25, ht, z0), (XB, ht, z0)], hazed(shade, z0))
+        cam.quad(d, [(XB, 0, z0), (XB, 0, z1), (XB, ht, z1), (XB, ht, z0)], hazed(lit, z0))
+        cam.quad(d, [(XB, ht, z0), (XB, ht, z1), (XB - 0.4, ht + 0.6, z1), (XB - 0.4, ht + 0.6, z0)],
+                 hazed(mix(lit, "#ffffff", 0.3), z0))
+        if z0 > 400:
+            continue
+        # windows
+        glass = ["#3e5664", "#56707e", "#6f8996", "#2f4350"]
+        yy = 4.8
+        while yy + 2.0 < ht - 0.6:
+            zz = z0 + 1.2
+            while zz + 1.4 < z1 - 0.6:
+                gc = hazed(rng.choice(glass), zz)
+                if st in ("render", "dark"):
+                    cam.quad(d, [(XB - 0.01, yy, zz), (XB - 0.01, yy, zz + 1.8), (XB - 0.01, yy + 2.3, zz + 1.8),
+                                 (XB - 0.01, yy + 2.3, zz)], gc)
+                    if st == "render" and zz < 200:
+                        # balcony slab and rail
+                        cam.quad(d, [(XB, yy - 0.05, zz - 0.2), (XB - 1.2, yy - 0.05, zz - 0.2),
+                                     (XB - 1.2, yy - 0.05, zz + 2.0), (XB, yy - 0.05, zz + 2.0)], hazed("#f5f2ea", zz))
+                        cam.quad(d, [(XB - 1.2, yy, zz - 0.2), (XB - 1.2, yy, zz + 2.0), (XB - 1.2, yy + 1.0, zz + 2.0),
+                                     (XB - 1.2, yy + 1.0, zz - 0.2)], (*hazed("#8fa3ad", zz), 130))
+                    zz += 2.6
+                else:
+                    cam.quad(d, [(XB - 0.01, yy, zz), (XB - 0.01, yy, zz + 1.2), (XB - 0.01, yy + 2.0, zz + 1.2),
+                                 (XB - 0.01, yy + 2.0, zz)], gc)
+                    cam.quad(d, [(XB - 0.01, yy + 2.0, zz - 0.1), (XB - 0.01, yy + 2.0, zz + 1.3),
+                                 (XB - 0.01, yy + 2.25, zz + 1.3), (XB - 0.01, yy + 2.25, zz - 0.1)], hazed("#e4d8c2", zz))
+                    zz += 2.4
+            yy += 3.3
+        # ground floor: shop glazing and awnings
+        cam.quad(d, [(XB - 0.01, 0, z0 + 0.8), (XB - 0.01, 0, z1 - 0.8), (XB - 0.01, 3.6, z1 - 0.8),
+                     (XB - 0.01, 3.6, z0 + 0.8)], hazed("#33454f", z0))
+        cam.quad(d, [(XB - 0.01, 0, z0 + 0.8), (XB - 0.01, 0, z1 - 0.8), (XB - 0.01, 1.4, z1 - 0.8),
+                     (XB - 0.01, 1.4, z0 + 0.8)], (*hazed("#d9a86a", z0), 60))
+        if rng.random() < 0.7:
+            ac = rng.choice(["#e4572e", "#1f6f82", "#12344d", "#f3ead9"])
+            cam.quad(d, [(XB, 3.4, z0 + 1.5), (XB, 3.4, z1 - 1.5), (XB - 2.2, 2.7, z1 - 1.5),
+                         (XB - 2.2, 2.7, z0 + 1.5)], hazed(ac, z0))
+    # Objects on the promenade, far to near.
+    objs = []
+    for zt in range(16, 260, 11):
+        objs.append((zt + rng.uniform(-1, 1), "tree", XB - 5.0 + rng.uniform(-0.3, 0.3)))
+    for zl in range(10, 400, 17):
+        objs.append((float(zl), "lamp", XQ + 1.3))
+    for zb in range(9, 300, 9):
+        objs.append((float(zb), "bollard", XQ + 0.35))
+    for zb in (13.0, 30.0, 64.0, 98.0):
+        objs.append((zb, "bench", XQ + 4.0))
+    objs += [(8.6, "person", 2.2), (9.4, "person", 2.95), (11.5, "person", 7.4)]
+    objs.append((62.0, "crane", XQ + 0.6))
+    for _ in range(26):
+        zp = 13 + rng.random() ** 1.5 * 150
+        objs.append((zp, "person", rng.uniform(XQ + 3.8, XB - 2.0) if zp < 40 else rng.uniform(XQ + 1.2, XB - 2.0)))
+    objs.sort(key=lambda o: -o[0])
+    palette = ["#e4572e", "#1f6f82", "#12344d", "#f3ead9", "#6b7f3a", "#b23a48", "#ffffff", "#4b5d6b", "#e0b040"]
+    for z, kind, x in objs:
+        sc = cam.f / z
+        if kind == "tree":
+            gx, gy = cam.p(x, 0, z)
+            shadow_c = cam.p(x - 1.5, 0, z + 1.0)
+            d.ellipse([shadow_c[0] - 2.8 * sc, shadow_c[1] - 0.5 * sc * 0.9, shadow_c[0] + 2.8 * sc, shadow_c[1] + 0.5 * sc * 0.9],
+                      fill=(60, 55, 50, 70))
+            d.line([(gx, gy), (gx, gy - 3.2 * sc)], fill=hazed("#4a3b2e", z), width=max(1, int(0.28 * sc)))
+            cx_, cy_ = gx, gy - 5.6 * sc
+            d.line([(gx, gy - 3.0 * sc), (gx - 0.8 * sc, gy - 5.0 * sc)], fill=hazed("#4a3b2e", z), width=max(1, int(0.12 * sc)))
+            d.line([(gx, gy - 3.0 * sc), (gx + 0.9 * sc, gy - 4.8 * sc)], fill=hazed("#4a3b2e", z), width=max(1, int(0.12 * sc)))
+            n = 150 if sc > 40 * SS else 50
+            tones = ["#2f4a22", "#3f5a2c", "#4f6d37", "#5d7d3e", "#6f8f48", "#86a356", "#9ab85e"]
+            leaves = []
+            for k in range(n):
+                ang = rng.uniform(0, 2 * math.pi)
+                rad = rng.random() ** 0.6
+                ox, oy = math.cos(ang) * rad * 2.3, math.sin(ang) * rad * 1.9
+                light_ = (-ox * 0.5 - oy * 0.8) / 2.5 + rng.gauss(0, 0.25)   # lit from upper left
+                leaves.append((oy + rng.random() * 0.3, ox, oy, light_))
+            leaves.sort(key=lambda t: -t[0] if False else t[3])
+            for _, ox, oy, light_ in leaves:
+                r = rng.uniform(0.35, 0.75 if n > 60 else 1.1) * sc
+                ti = max(0, min(len(tones) - 1, int((light_ + 0.9) / 1.8 * len(tones))))
+                d.ellipse([cx_ + ox * sc - r, cy_ + oy * sc - r * 0.85, cx_ + ox * sc + r, cy_ + oy * sc + r * 0.85],
+                          fill=hazed(tones[ti], z))
+        elif kind == "lamp":
+            gx, gy = cam.p(x, 0, z)
+            top = gy - 6.5 * sc
+            d.line([(gx, gy), (gx, top)], fill=hazed("#2d3338", z), width=max(1, int(0.14 * sc)))
+            d.line([(gx, top), (gx + 1.0 * sc, top)], fill=hazed("#2d3338", z), width=max(1, int(0.12 * sc)))
+            d.rectangle([gx + 0.7 * sc, top, gx + 1.3 * sc, top + 0.25 * sc], fill=hazed("#2d3338", z))
+        elif kind == "bollard":
+            gx, gy = cam.p(x, 0, z)
+            d.rounded_rectangle([gx - 0.2 * sc, gy - 0.6 * sc, gx + 0.2 * sc, gy], radius=max(1, int(0.15 * sc)),
+                                fill=hazed("#25292d", z))
+        elif kind == "bench":
+            cam.quad(d, [(x - 0.3, 0.45, z), (x + 0.3, 0.45, z), (x + 0.3, 0.45, z + 2.2), (x - 0.3, 0.45, z + 2.2)],
+                     hazed("#8a6a48", z))
+            cam.quad(d, [(x + 0.3, 0.45, z), (x + 0.3, 0.9, z), (x + 0.3, 0.9, z + 2.2), (x + 0.3, 0.45, z + 2.2)],
+                     hazed("#6e5238", z))
+            cam.quad(d, [(x - 0.3, 0.0, z), (x - 0.3, 0.45, z), (x + 0.3, 0.45, z), (x + 0.3, 0.0, z)], hazed("#3a3f44", z))
+        elif kind == "crane":
+            gx, gy = cam.p(x, 0, z)
+            crane(d, gx, gy, sc, 55, -1, hazed("#1f6f82", z, 900), cab="#e4572e", hook=7)
+        elif kind == "person":
+            gx, gy = cam.p(x, 0, z)
+            person(d, gx, gy, sc, rng, palette)
+    img = finish(img, (W, H))
+    return img
+
+
+# ---------------------------------------------------------------------------
+# marsh.jpg: the Ashby Marsh with its boardwalk
+# ---------------------------------------------------------------------------
+
+def paint_marsh() -> Image.Image:
+    W, H = 1800, 1200
+    w, h = W * SS, H * SS
+    rng = random.Random(2024)
+    cam = Cam(0.62 * w, 0.5 * w, 0.45 * h, 2.1)
+    hz = int(cam.cy)
+    img = Image.new("RGB", (w, h))
+    img.paste(gradient(w, hz, [(0, "#5d8cb3"), (0.5, "#9dbad0"), (0.85, "#e3e4dc"), (1, "#f1e6d2")]), (0, 0))
+    # Clouds: a long bank of soft cumulus.
+    for cx, cy, sc in [(0.15, 0.16, 1.0), (0.45, 0.09, 1.2), (0.8, 0.2, 0.9), (0.62, 0.3, 0.5),
+                       (0.3, 0.34, 0.45), (0.93, 0.33, 0.4)]:
+        blobs = [(cx * w + rng.gauss(0, 0.06 * w * sc), cy * h + rng.gauss(0, 0.02 * h * sc),
+                  rng.uniform(0.02, 0.05) * w * sc) for _ in range(22)]
+        soft(img, lambda dr: [dr.ellipse([x - r, y - r * 0.6, x + r, y + r * 0.6], fill=255)
+                              for x, y, r in blobs], "#fdfbf6", 6 * SS, 0.95)
+        soft(img, lambda dr: [dr.ellipse([x - r * 0.9, y + r * 0.1, x + r * 0.9, y + r * 0.55], fill=255)
+                              for x, y, r in blobs], "#b7c2cc", 9 * SS, 0.5)
+    d = ImageDraw.Draw(img, "RGBA")
+    # Birds.
+    for _ in range(7):
+        bx, by, bs = rng.uniform(0.25, 0.7) * w, rng.uniform(0.12, 0.3) * h, rng.uniform(6, 11) * SS
+        d.line([(bx - bs, by - bs * 0.3), (bx - bs * 0.4, by - bs * 0.5), (bx, by)], fill=rgb("#3a3f46"), width=SS)
+        d.line([(bx, by), (bx + bs * 0.4, by - bs * 0.5), (bx + bs, by - bs * 0.3)], fill=rgb("#3a3f46"), width=SS)
+    # Distant skyline: the harbour, its cranes and the flood barrier, blue in the haze.
+    far = rgb("#a9b5bd")
+    x = 0.46 * w
+    while x < 0.98 * w:
+        bw_ = rng.uniform(8, 30) * SS
+        bh = rng.uniform(6, 30) * SS
+        d.rectangle([x, hz - bh, x + bw_, hz], fill=far)
+        x += bw_ + rng.uniform(0, 6) * SS
+    for cx in (0.62, 0.67, 0.71):
+        crane(d, cx * w, hz - 4 * SS, 2.2 * SS, 55, 1, mix(far, "#7f8e98", 0.4), hook=0)
+    for bx in (0.22, 0.28, 0.34, 0.40):
+        d.rectangle([bx * w, hz - 16 * SS, bx * w + 5 * SS, hz], fill=mix(far, "#7f8e98", 0.3))
+    d.line([(0.2 * w, hz - 5 * SS), (0.42 * w, hz - 5 * SS)], fill=mix(far, "#7f8e98", 0.3), width=3 * SS)
+    # Ground: marsh colours fading into haze.
+    img.paste(gradient(w, h - hz, [(0, "#a7a88a"), (0.06, "#8e915e"), (0.3, "#7d8046"), (1, "#6a6a35")]), (0, hz))
+    d = ImageDraw.Draw(img, "RGBA")
+
+    def xc(z):                              # boardwalk centre line, an S-curve
+        return 0.2 + (1 + 0.12 * z) * math.sin(z / 16.0) * min(1.0, z / 12.0)
+
+    def creek(z):
+        return -3.8 - 0.25 * z + 4 * math.sin(z / 12.0)
+
+    def creek2(z):
+        return 14 + 8 * math.sin(z / 23.0 + 1) + z * 0.25
+
+    def on_walk(x, z):
+        return abs(x - xc(z)) < 1.25
+
+    def in_creek(x, z):
+        return abs(x - creek(z)) < 1.5 + z * 0.01 or abs(x - creek2(z)) < 1.2 + z * 0.01
+
+    # Colour streaks of the far marsh (sea lavender, samphire, spartina).
+    streak_cols = ["#8e915e", "#9f9a5a", "#7a7a40", "#a98a5a", "#8d6f82", "#b0a46a", "#6e7a48", "#9a5e4a"]
+    for _ in range(5000):
+        z = 20 + rng.random() ** 2.2 * 900
+        x = rng.uniform(-0.9, 0.9) * z * cam.cx / cam.f
+        px, py = cam.p(x, 0, z)
+        ln = rng.uniform(1.5, 6) * cam.f / z
+        th = max(1, int(rng.uniform(0.2, 0.6) * cam.f / z))
+        col = mix(rng.choice(streak_cols), "#b7b9a6", min(0.7, z / 900))
+        d.line([(px, py), (px + ln, py)], fill=(*col, 150), width=th)
+    # Creeks reflecting the sky, with muddy banks.
+    water_mask = Image.new("L", img.size, 0)
+    wm = ImageDraw.Draw(water_mask)
+    for fn, wd in ((creek, 1.4), (creek2, 1.1)):
+        left, right, bl, br = [], [], [], []
+        z = 3.0
+        while z < 700:
+            ww = wd + z * 0.01 + 0.25 * math.sin(z * 1.7) + 0.15 * math.sin(z * 4.1)
+            left.append(cam.p(fn(z) - ww, 0, z))
+            right.append(cam.p(fn(z) + ww, 0, z))
+            bl.append(cam.p(fn(z) - ww - 0.45, 0, z))
+            br.append(cam.p(fn(z) + ww + 0.45, 0, z))
+            z *= 1.03
+        d.polygon(bl + br[::-1], fill=rgb("#5b5038"))
+        wm.polygon(left + right[::-1], fill=255)
+    water = gradient(w, h, [(0, "#e8ecea"), (0.45, "#e8ecea"), (0.5, "#c9d8df"), (0.7, "#9fb9c7"), (1, "#6f93a8")])
+    ripples(water, hz, rng, 2500, ["#f4f6f4", "#dce6ea"], (0.3, 0.7), (10, 90))
+    ripples(water, hz, rng, 1200, ["#5a7a8c", "#6b8797"], (0.2, 0.5), (10, 90))
+    img.paste(water, (0, 0), water_mask)
+    d = ImageDraw.Draw(img, "RGBA")
+    # Near marsh: grass clumps and boardwalk, drawn far to near.
+    items = []
+    grass = ["#6f7a3c", "#84903f", "#9aa152", "#b3a95c", "#7c6d3a", "#a38a4f", "#5e6b34", "#c0b26a"]
+    for _ in range(16000):
+        z = 1.6 + rng.random() ** 1.8 * 90
+        x = rng.uniform(-1.0, 1.0) * z * cam.cx / cam.f * 1.05
+        if on_walk(x, z) or in_creek(x, z):
+            continue
+        items.append((z, "grass", x))
+    for _ in range(900):
+        z = 3 + rng.random() * 60
+        x = rng.uniform(-1.0, 1.0) * z * cam.cx / cam.f
+        if on_walk(x, z) or in_creek(x, z):
+            continue
+        items.append((z, "lavender", x))
+    z = 1.0
+    while z < 320:
+        items.append((z, "plank", z))
+        z += 0.3
+    z = 1.2
+    while z < 260:
+        items.append((z + 0.01, "post", z))
+        z += 2.4
+    items.sort(key=lambda t: -t[0])
+    deck_y = 0.5
+    rail_prev = None
+    for z, kind, x in items:
+        sc = cam.f / z
+        if kind == "grass":
+            bx, by = cam.p(x, 0, z)
+            n = 3 if z > 30 else 6
+            base_col = rng.choice(grass)
+            for _ in range(n):
+                hgt = rng.uniform(0.25, 0.75) * sc
+                lean = rng.gauss(0.12, 0.18) * hgt
+                col = mix(base_col, "#b9b9a4", min(0.6, z / 150))
+                col = mix(col, "#e9dca0", 0.25) if rng.random() < 0.2 else col
+                ox = rng.uniform(-0.12, 0.12) * sc
+                d.line([(bx + ox, by), (bx + ox + lean * 0.4, by - hgt * 0.55), (bx + ox + lean, by - hgt)],
+                       fill=col, width=max(1, int(0.025 * sc)))
+        elif kind == "lavender":
+            bx, by = cam.p(x, 0, z)
+            r = 0.18 * sc
+            for _ in range(5):
+                ox, oy = rng.gauss(0, 0.15) * sc, rng.uniform(0.1, 0.35) * sc
+                d.ellipse([bx + ox - r * 0.3, by - oy - r * 0.2, bx + ox + r * 0.3, by - oy + r * 0.2],
+                          fill=mix(rng.choice(["#9a7aa8", "#8e6d9c", "#b391bd"]), "#b9b9a4", min(0.6, z / 150)))
+        elif kind == "plank":
+            c = xc(z)
+            zz = z + 0.26
+            tone = rng.uniform(-1, 1)
+            col = mix("#9c8b74", "#c6b79e" if tone > 0 else "#6e604e", abs(tone) * 0.5)
+            col = mix(col, "#b9b9a4", min(0.55, z / 300))
+            cam.quad(d, [(c - 0.9, deck_y, z), (c + 0.9, deck_y, z), (xc(zz) + 0.9, deck_y, zz), (xc(zz) - 0.9, deck_y, zz)], col)
+            gap = mix("#3e3528", "#9a9a88", min(0.6, z / 300))
+            a, b = cam.p(c - 0.9, deck_y, z), cam.p(c + 0.9, deck_y, z)
+            d.line([a, b], fill=gap, width=max(1, int(0.02 * sc)))
+            # edge beams
+            for side in (-1, 1):
+                cam.quad(d, [(c + side * 0.92, deck_y, z), (xc(zz) + side * 0.92, deck_y, zz),
+                             (xc(zz) + side * 0.92, deck_y - 0.22, zz), (c + side * 0.92, deck_y - 0.22, z)],
+                         mix("#4a3f31", "#a6a795", min(0.6, z / 300)))
+        elif kind == "post":
+            c = xc(z) + 0.95
+            top = cam.p(c, deck_y + 1.0, z)
+            bot = cam.p(c, deck_y - 0.2, z)
+            col = mix("#5a4b3a", "#a6a795", min(0.6, z / 250))
+            d.line([bot, top], fill=col, width=max(1, int(0.1 * sc)))
+            if rail_prev is not None:
+                d.line([rail_prev, top], fill=mix("#6e5e4a", "#a6a795", min(0.6, z / 250)), width=max(1, int(0.07 * sc)))
+            rail_prev = top
+    img = finish(img, (W, H))
+    return img
+
+
+PHOTOS = {
+    "cover.jpg": paint_cover,
+    "quay-1890.jpg": paint_quay_1890,
+    "promenade.jpg": paint_promenade,
+    "bonded-stores.jpg": paint_bonded_stores,
+    "marsh.jpg": paint_marsh,
+}
 # PHOTOS-END
 
 
