@@ -12,9 +12,10 @@ so running the script again gives byte-identical files in content/assets/:
 * JPEG (painted with Pillow, drawn at 2x and downsampled): cover, quay-1890,
   promenade, bonded-stores, marsh.
 
-All numbers come from the fact sheet of the sample publication; the split of
-the investment by phase and the yearly tonnage curve are invented to match its
-totals (EUR 1.14 bn, 38 % public; peak 4.1 Mt in 1957).
+All numbers come from the fact sheet and the text of the sample publication
+(the investment split by phase is the table in content/09-figures.md); only the
+yearly tonnage curve is invented, shaped to the known points (4.1 Mt in 1957,
+the fall after 1979, closure in 1998). The map is schematic: 600 units = 1 km.
 """
 
 from __future__ import annotations
@@ -246,10 +247,10 @@ def chart_residents() -> str:
     return svg_doc(W, H, b, "Residents of the harbour district, 2001-2025")
 
 
-# Investment by phase, EUR million (invented split; totals match the fact sheet:
-# 1,140 in all, 433 public = 38 %, 707 private = 62 %).
-INVESTMENT = [("Phase 1", "2008–2013", 122, 118), ("Phase 2", "2014–2020", 126, 234),
-              ("Phase 3", "2021–2026", 185, 355)]
+# Investment by phase, EUR million, as in the table of content/09-figures.md
+# (1,140.0 in all: 433.2 public = 38 %, 706.8 private = 62 %).
+INVESTMENT = [("Phase 1", "2008–2013", 132.0, 108.0), ("Phase 2", "2014–2020", 136.8, 223.2),
+              ("Phase 3", "2021–2026", 164.4, 375.6)]
 
 
 def chart_investment() -> str:
@@ -288,10 +289,10 @@ def chart_investment() -> str:
         b.append(f'<rect x="{f(X(pub))}" y="{y}" width="{f(X(pub + pri) - X(pub))}" '
                  f'height="{bar_h}" fill="{TEAL}"/>')
         if total:
-            lab_pub = f"{thousands(pub)}  ·  {round(100 * pub / (pub + pri))} %"
-            lab_pri = f"{thousands(pri)}  ·  {round(100 * pri / (pub + pri))} %"
+            lab_pub = f"{pub:,.1f}  ·  {round(100 * pub / (pub + pri))} %"
+            lab_pri = f"{pri:,.1f}  ·  {round(100 * pri / (pub + pri))} %"
         else:
-            lab_pub, lab_pri = thousands(pub), thousands(pri)
+            lab_pub, lab_pri = f"{pub:,.1f}", f"{pri:,.1f}"
         b.append(text(x0 + 10, y + 27, lab_pub, 17, 600, "#ffffff"))
         b.append(text(X(pub) + 10, y + 27, lab_pri, 17, 600, "#ffffff"))
         tot = f"€{thousands(pub + pri)} m" if not total else "€1.14 bn"
@@ -316,6 +317,7 @@ ROAD = "#ffffff"
 
 
 def map_harbour() -> str:
+    """Schematic map: 600 map units = 1 km; north is up; the Ashby flows west."""
     W, H = 1200, 900
     rng = random.Random(2006)
     b = [f'<rect x="0" y="0" width="{W}" height="{H}" fill="{WATER}"/>']
@@ -326,31 +328,26 @@ def map_harbour() -> str:
                (1200, 522)]
     b.append(f'<path d="{smooth_path(channel, closed=True)}" fill="{WATER_DEEP}"/>')
 
-    # North bank: city, North Quay, Old Dock.
-    north = [(0, 0), (1200, 0), (1200, 380), (1120, 380), (1120, 392), (960, 392),
-             (960, 380),
-             # Old Dock entrance (lock) at x 700-740
+    # North bank: city, Old Dock with its lock, North Quay.
+    north = [(0, 0), (1200, 0), (1200, 380), (1120, 380), (1120, 392), (960, 392), (960, 380),
              (742, 380), (742, 352), (880, 352), (880, 236), (612, 236), (612, 352), (700, 352),
-             (700, 380),
-             (470, 380), (470, 370), (420, 370)]
+             (700, 380), (470, 380), (470, 370), (420, 370)]
     coast_w = [(420, 370), (380, 346), (330, 322), (262, 300), (200, 292), (140, 270),
                (80, 262), (30, 246), (0, 240)]
-    d = "M" + " L".join(f"{f(x)},{f(y)}" for x, y in north)
-    d += " " + smooth_path(coast_w)[smooth_path(coast_w).index("C"):] + " Z"
+    sp = smooth_path(coast_w)
+    d = "M" + " L".join(f"{f(x)},{f(y)}" for x, y in north) + " " + sp[sp.index("C"):] + " Z"
     b.append(f'<path d="{d}" fill="{LAND}"/>')
 
-    # South bank: South Basin, Ashby Marsh.
-    south = [(1200, 900), (0, 900), (0, 790)]
+    # South bank: ferry terminal, South Basin; the marsh lies west of the barrier.
     coast_s = [(0, 790), (60, 770), (130, 736), (210, 700), (300, 668), (390, 642), (470, 626),
-               (540, 616)]
-    d = "M" + " L".join(f"{f(x)},{f(y)}" for x, y in south)
+               (540, 616), (590, 610)]
     sp = smooth_path(coast_s)
-    d += " " + sp[sp.index("C"):]
-    quay_s = [(590, 608), (680, 604), (680, 700), (960, 700), (960, 604), (1200, 604)]
-    d += " L" + " L".join(f"{f(x)},{f(y)}" for x, y in quay_s) + " Z"
+    quay_s = [(680, 604), (680, 700), (960, 700), (960, 604), (1200, 604), (1200, 900), (0, 900)]
+    d = (f"M0,900 L0,790 " + sp[sp.index("C"):] + " L"
+         + " L".join(f"{f(x)},{f(y)}" for x, y in quay_s) + " Z")
     b.append(f'<path d="{d}" fill="{LAND}"/>')
 
-    # City blocks on the north bank (grid of streets).
+    # City blocks on the north bank.
     blocks = []
     for row, (ya, yb) in enumerate([(18, 70), (86, 138)]):
         x = 8 + (row * 37) % 60
@@ -358,129 +355,117 @@ def map_harbour() -> str:
             wdt = rng.choice([70, 84, 96, 110])
             blocks.append((x, ya, min(x + wdt, 1192), yb))
             x += wdt + 16
-    # Bonded Stores: 11 listed warehouses around the Old Dock.
-    bonded = []
-    for i in range(7):
-        bonded.append((616 + i * 38, 172, 616 + i * 38 + 30, 220))
-    for i in range(4):
-        bonded.append((896, 244 + i * 30, 944, 244 + i * 30 + 22))
-    # Other north-bank buildings (new homes of phase 1, west of the dock).
-    homes_n = [(430, 300, 470, 334), (482, 300, 530, 334), (542, 300, 592, 334),
-               (480, 250, 530, 284), (542, 250, 592, 284), (430, 250, 470, 284),
-               (330, 262, 372, 290), (384, 260, 416, 294),
-               (960, 244, 1020, 288), (1034, 244, 1100, 288), (1114, 244, 1190, 288),
-               (960, 302, 1020, 346), (1034, 302, 1100, 346), (1114, 302, 1190, 346),
-               (200, 200, 260, 240), (272, 200, 330, 240), (130, 200, 188, 236),
-               (342, 196, 400, 236), (412, 196, 470, 236), (482, 196, 540, 236)]
     b.append(f'<g fill="{BLOCK}">' + "".join(
         f'<rect x="{a}" y="{c}" width="{z - a}" height="{e - c}"/>' for a, c, z, e in blocks)
         + "</g>")
-    b.append('<g fill="#d8c6a6">' + "".join(
-        f'<rect x="{a}" y="{c}" width="{z - a}" height="{e - c}"/>' for a, c, z, e in homes_n)
-        + "</g>")
-    b.append(f'<g fill="#c9744f" stroke="#a85a3a" stroke-width="1">' + "".join(
-        f'<rect x="{a}" y="{c}" width="{z - a}" height="{e - c}"/>' for a, c, z, e in bonded)
-        + "</g>")
-
-    # South Basin housing (phase 3).
-    homes_s = []
-    for r, y in enumerate([718, 770, 822]):
+    # New homes: phase 1 west of the dock, phase 2 behind the stores, phase 3 in the South Basin.
+    homes = [(430, 300, 470, 334), (482, 300, 530, 334), (542, 300, 592, 334),
+             (430, 250, 470, 284), (482, 250, 530, 284), (542, 250, 592, 284),
+             (330, 262, 372, 290), (384, 258, 416, 294),
+             (130, 196, 188, 236), (200, 196, 260, 240), (272, 196, 330, 240),
+             (342, 196, 400, 236), (412, 196, 470, 236), (482, 196, 540, 236)]
+    for r, y in enumerate((176, 240, 304)):
+        for i, (xa, xb) in enumerate(((972, 1032), (1044, 1108), (1120, 1190))):
+            homes.append((xa, y, xb, y + 50))
+    for r, y in enumerate((718, 770, 822)):
         for i in range(6):
             x = 690 + i * 46 + (r % 2) * 10
-            homes_s.append((x, y, x + 36, y + 38))
+            homes.append((x, y, x + 36, y + 38))
     for i in range(3):
-        homes_s += [(980 + i * 72, 624, 1040 + i * 72, 664), (980 + i * 72, 680, 1040 + i * 72, 720)]
-    for i in range(4):
-        homes_s.append((600, 630 + i * 52, 660, 670 + i * 52))
-    homes_s += [(980, 740, 1190, 760)]
+        homes += [(980 + i * 72, 624, 1040 + i * 72, 664), (980 + i * 72, 680, 1040 + i * 72, 720)]
+    homes += [(620, 690, 664, 730), (620, 744, 664, 784), (620, 798, 664, 838), (980, 740, 1190, 760),
+              (540, 700, 596, 736), (540, 752, 596, 788), (470, 800, 596, 830)]
     b.append('<g fill="#d8c6a6">' + "".join(
-        f'<rect x="{a}" y="{c}" width="{z - a}" height="{e - c}"/>' for a, c, z, e in homes_s)
+        f'<rect x="{a}" y="{c}" width="{z - a}" height="{e - c}"/>' for a, c, z, e in homes)
         + "</g>")
+    # The Bonded Stores: eleven warehouses along the east side of the Old Dock.
+    bonded = [(890, 172 + i * 18, 942, 172 + i * 18 + 15) for i in range(11)]
+    b.append('<g fill="#c9744f" stroke="#a85a3a" stroke-width="1">' + "".join(
+        f'<rect x="{a}" y="{c}" width="{z - a}" height="{e - c}"/>' for a, c, z, e in bonded)
+        + "</g>")
+    # Ferry terminal: waiting hall on the quay, gangway and pontoon.
+    b.append(f'<rect x="600" y="614" width="46" height="24" fill="{NAVY}"/>')
+    b.append(f'<rect x="619" y="590" width="6" height="24" fill="#ffffff" stroke="{NAVY}" stroke-width="1.2"/>')
+    b.append(f'<rect x="592" y="578" width="64" height="13" fill="#ffffff" stroke="{NAVY}" stroke-width="1.5"/>')
 
-    # Ashby Marsh: green-grey marsh with creeks and tufts.
-    marsh = [(0, 790), (60, 770), (130, 736), (210, 700), (300, 668), (390, 642), (470, 626),
-             (540, 616), (560, 680), (520, 760), (470, 830), (380, 880), (240, 900), (0, 900)]
+    # Ashby Marsh on the seaward side of the barrier: marsh, creeks, tufts, boardwalk.
+    marsh = [(0, 790), (60, 770), (130, 736), (210, 700), (300, 668), (372, 648), (416, 642),
+             (430, 700), (420, 780), (380, 850), (300, 900), (0, 900)]
     b.append(f'<path d="{smooth_path(marsh, closed=True)}" fill="#dfe6d0"/>')
-    creeks = [[(130, 740), (180, 770), (170, 810), (230, 840), (260, 900)],
-              [(300, 672), (330, 710), (300, 750), (350, 790), (340, 840)],
-              [(420, 636), (440, 680), (410, 720), (460, 760)]]
+    creeks = [[(130, 740), (180, 770), (170, 810), (230, 840), (250, 900)],
+              [(300, 670), (330, 710), (300, 750), (346, 790), (336, 840)]]
     for c in creeks:
         b.append(f'<path d="{smooth_path(c)}" fill="none" stroke="{WATER}" stroke-width="7" '
                  f'stroke-linecap="round"/>')
     tufts = []
-    for _ in range(190):
-        x, y = rng.uniform(20, 540), rng.uniform(640, 890)
-        # keep inside the marsh roughly (above the diagonal edge on the left)
-        if y < 790 - x * 0.33 or y > 880 - (x - 240) * 0.55 and x > 240:
+    for _ in range(170):
+        x, y = rng.uniform(20, 420), rng.uniform(660, 890)
+        if y < 790 - x * 0.36 or x > 400 and y > 780 or x > 330 and y > 850:
             continue
-        if 170 < x < 392 and 806 < y < 874:      # keep the label clear
+        if 150 < x < 392 and 806 < y < 876:      # keep the label clear
             continue
         tufts.append(f"M{f(x - 5)},{f(y)} h10 M{f(x - 3)},{f(y)} v-4 M{f(x)},{f(y)} v-6 "
                      f"M{f(x + 3)},{f(y)} v-4")
     b.append(f'<path d="{" ".join(tufts)}" fill="none" stroke="#8aa17c" stroke-width="1.3" '
              f'stroke-linecap="round"/>')
-    boardwalk = [(548, 650), (500, 700), (430, 716), (372, 760), (300, 790), (220, 806)]
+    boardwalk = [(470, 700), (410, 716), (360, 740), (300, 760), (230, 790), (150, 800)]
     b.append(f'<path d="{smooth_path(boardwalk)}" fill="none" stroke="#a0835e" stroke-width="4" '
              f'stroke-dasharray="2 3"/>')
 
     # Streets.
-    roads = [[(0, 160), (1200, 160)], [(0, 78), (1200, 78)], [(600, 160), (600, 380)],
-             [(1108, 160), (1108, 380)], [(318, 160), (318, 310)]]
+    roads = [[(0, 160), (1200, 160)], [(0, 78), (1200, 78)], [(600, 160), (600, 236)],
+             [(954, 0), (954, 370)], [(318, 160), (318, 310)], [(1108, 160), (1108, 380)]]
     b.append(f'<g stroke="{ROAD}" stroke-width="7" stroke-linecap="round" fill="none">'
              + "".join(f'<polyline points="{pts(r)}"/>' for r in roads) + "</g>")
-    b.append(f'<polyline points="{pts([(0, 160), (1200, 160)])}" stroke="#e9dcc3" '
-             f'stroke-width="1" fill="none"/>')
-    roads_s = [[(670, 712), (970, 712)], [(600, 900), (600, 608)], [(972, 604), (972, 900)],
-               [(670, 764), (970, 764)], [(670, 816), (970, 816)]]
+    roads_s = [[(670, 712), (970, 712)], [(670, 764), (970, 764)], [(670, 816), (970, 816)],
+               [(606, 900), (606, 640)], [(972, 604), (972, 900)], [(470, 740), (606, 740)]]
     b.append(f'<g stroke="{ROAD}" stroke-width="6" stroke-linecap="round" fill="none">'
              + "".join(f'<polyline points="{pts(r)}"/>' for r in roads_s) + "</g>")
 
-    # Quay edges (public waterfront) in teal.
+    # Public waterfront (teal quay edges).
     quays = [[(420, 370), (470, 370), (470, 380), (700, 380)],
              [(742, 380), (960, 380), (960, 392), (1120, 392), (1120, 380), (1200, 380)],
              [(612, 352), (612, 236), (880, 236), (880, 352)],
-             [(590, 608), (680, 604), (680, 700), (960, 700), (960, 604), (1200, 604)]]
+             [(680, 604), (680, 700), (960, 700), (960, 604), (1200, 604)]]
     b.append(f'<g stroke="{TEAL}" stroke-width="4" fill="none" stroke-linejoin="round">'
              + "".join(f'<polyline points="{pts(q)}"/>' for q in quays) + "</g>")
-    # Old Dock lock gates.
+    # Old Dock lock gates; boatyard slipways and pontoons; the Harbour Steps.
     b.append(f'<line x1="700" y1="372" x2="742" y2="372" stroke="{NAVY}" stroke-width="3"/>')
     b.append(f'<line x1="700" y1="358" x2="742" y2="358" stroke="{NAVY}" stroke-width="3"/>')
-    # Boatyard slipways and pontoons in the Old Dock.
     b.append(f'<g fill="#ffffff" stroke="{NAVY}" stroke-width="1">'
              '<rect x="640" y="300" width="4" height="48"/><rect x="660" y="300" width="4" height="48"/>'
              '<rect x="800" y="292" width="70" height="5"/><rect x="800" y="320" width="70" height="5"/>'
              '</g>')
+    b.append(f'<g fill="{NAVY}">' + "".join(
+        f'<rect x="{424 + i * 5}" y="372" width="3" height="9"/>' for i in range(8)) + "</g>")
 
-    # Ferry terminal pier and ferry route.
-    b.append(f'<path d="M404,360 L370,420 L382,426 L416,366 Z" fill="#ffffff" stroke="{NAVY}" '
-             f'stroke-width="1.5"/>')
-    b.append(f'<rect x="356" y="416" width="40" height="18" fill="{NAVY}" transform="rotate(30 376 425)"/>')
-    ferry = [(366, 440), (300, 500), (200, 520), (60, 520), (-10, 520)]
+    # Ferry routes: across the bay to Carrick Sands and down the river to Holm Point.
+    ferry = [(592, 584), (520, 566), (446, 530), (330, 508), (200, 512), (80, 528), (-10, 534)]
     b.append(f'<path d="{smooth_path(ferry)}" fill="none" stroke="{NAVY}" stroke-width="2" '
              f'stroke-dasharray="10 6"/>')
+    ferry2 = [(330, 508), (220, 470), (120, 444), (-10, 430)]
+    b.append(f'<path d="{smooth_path(ferry2)}" fill="none" stroke="{NAVY}" stroke-width="2" '
+             f'stroke-dasharray="10 6"/>')
 
-    # Ashby flood barrier across the estuary mouth.
-    bx = [(266, 296), (254, 438), (242, 560), (232, 684)]
+    # Ashby flood barrier, just downstream of the South Basin and the terminal.
+    bx = [(392, 352), (404, 450), (418, 548), (432, 640)]
     b.append(f'<polyline points="{pts(bx)}" fill="none" stroke="{NAVY}" stroke-width="5"/>')
     for x, y in bx:
-        b.append(f'<rect x="{f(x - 8)}" y="{f(y - 8)}" width="16" height="16" fill="{NAVY}"/>')
-    for t in (0.28, 0.72):
-        x = 254 + (242 - 254) * t
-        y = 438 + (560 - 438) * t
-        b.append(f'<circle cx="{f(x)}" cy="{f(y)}" r="6" fill="{NAVY}"/>')
+        b.append(f'<rect x="{f(x - 7)}" y="{f(y - 7)}" width="14" height="14" fill="{NAVY}"/>')
+    for y in (498, 528):
+        b.append(f'<circle cx="{f(404 + (y - 450) * 14 / 98)}" cy="{y}" r="6" fill="{NAVY}"/>')
 
-    # Planned Swing Bridge (2029).
-    b.append(f'<line x1="1060" y1="392" x2="1060" y2="604" stroke="{NAVY}" stroke-width="4" '
+    # Planned Swing Bridge (2029): Bonded Stores to the South Basin.
+    b.append(f'<line x1="990" y1="392" x2="990" y2="604" stroke="{NAVY}" stroke-width="4" '
              f'stroke-dasharray="3 5" stroke-linecap="round"/>')
+    b.append(f'<circle cx="990" cy="498" r="7" fill="#ffffff" stroke="{NAVY}" stroke-width="2"/>')
 
-    # Tram line 4.
-    tram = [(1000, 0), (1000, 140), (980, 160), (612, 160), (600, 172), (600, 350),
-            (588, 362), (450, 362), (432, 352)]
+    # Tram line 4: down Quay Road past the stores, over the lock, along North Quay.
+    tram = [(954, 0), (954, 360), (942, 372), (760, 372), (700, 368), (556, 366)]
     b.append(f'<polyline points="{pts(tram)}" fill="none" stroke="{CORAL}" stroke-width="5" '
              f'stroke-dasharray="14 7" stroke-linejoin="round"/>')
-    stops = [(900, 160, "Bonded Stores"), (600, 260, "Old Dock"), (530, 362, "North Quay"),
-             (440, 357, "Ferry Terminal")]
-    for x, y, _ in stops:
+    stops = [(954, 60), (954, 272), (800, 372), (560, 366)]
+    for x, y in stops:
         b.append(f'<circle cx="{x}" cy="{y}" r="8" fill="#ffffff" stroke="{CORAL}" '
                  f'stroke-width="3.5"/>')
 
@@ -494,45 +479,41 @@ def map_harbour() -> str:
             out = text(x, y, s, size, weight, "#ffffff", anchor, spacing, italic, halo) + out
         return out
 
-    # Water names.
-    b.append(label(800, 466, "RIVER ASHBY", 24, 500, "#5c8594", "middle", "6", True))
-    b.append(label(36, 404, "KESTEVEN", 26, 500, "#5c8594", "start", "6", True))
-    b.append(label(36, 434, "BAY", 26, 500, "#5c8594", "start", "6", True))
-    b.append(label(746, 306, "OLD", 18, 700, "#5c8594", "middle", "3"))
-    b.append(label(746, 326, "DOCK", 18, 700, "#5c8594", "middle", "3"))
+    water = "#5c8594"
+    b.append(label(800, 462, "RIVER ASHBY", 24, 500, water, "middle", "6", True))
+    b.append(label(40, 318, "KESTEVEN", 26, 500, water, "start", "6", True))
+    b.append(label(40, 348, "BAY", 26, 500, water, "start", "6", True))
+    b.append(label(746, 292, "OLD", 18, 700, water, "middle", "3"))
+    b.append(label(746, 312, "DOCK", 18, 700, water, "middle", "3"))
     b.append(label(820, 660, "SOUTH BASIN", 22, 700, NAVY, "middle", "2"))
 
-    # Districts.
-    b.append(label(958, 226, "BONDED STORES", 22, 700, "#a34a2c", "start", "2"))
-    b.append(label(840, 404 + 18, "NORTH QUAY", 22, 700, NAVY, "start", "2"))
-    b.append(label(280, 838, "ASHBY MARSH", 24, 700, "#4f6b45", "middle", "2"))
-    b.append(label(280, 860, "incl. 2 ha of new salt marsh", 16, 500, "#4f6b45", "middle", "0"))
+    b.append(label(942, 152, "BONDED STORES", 20, 700, "#a34a2c", "end", "1.5", with_halo=True))
+    b.append(label(590, 414, "NORTH QUAY", 22, 700, NAVY, "middle", "2"))
+    b.append(label(230, 840, "ASHBY MARSH", 24, 700, "#4f6b45", "middle", "2"))
+    b.append(label(230, 862, "incl. 2 ha of new salt marsh", 16, 500, "#4f6b45", "middle", "0"))
     b.append(label(150, 60, "CITY CENTRE", 22, 700, "#8a7b63", "start", "3"))
     b.append(label(820, 880, "SOUTH BASIN HOMES", 16, 600, MUTED, "middle", "1.5"))
+    b.append(label(1080, 346, "homes 2015–20", 14, 600, MUTED, "middle", "0.5", with_halo=True))
 
-    # Features.
-    b.append(label(392, 462, "Ferry terminal", 17, 600, NAVY, "start", "0.3"))
-    b.append(label(392, 480, "opened 2025", 15, 500, MUTED, "start", "0"))
-    b.append(label(262, 610, "Ashby flood", 17, 600, NAVY, "start", "0.3"))
-    b.append(label(262, 628, "barrier (2024)", 17, 600, NAVY, "start", "0.3"))
-    b.append(label(1068, 470, "Swing Bridge", 17, 600, NAVY, "start", "0.3"))
-    b.append(label(1068, 488, "planned 2029", 15, 500, MUTED, "start", "0"))
+    b.append(label(666, 582, "Ferry terminal", 17, 600, NAVY, "start", "0.3"))
+    b.append(label(666, 599, "opened 2025", 15, 500, MUTED, "start", "0"))
+    b.append(label(380, 596, "Ashby flood", 17, 600, NAVY, "end", "0.3"))
+    b.append(label(380, 614, "barrier (2024)", 17, 600, NAVY, "end", "0.3"))
+    b.append(label(1002, 492, "Swing Bridge", 17, 600, NAVY, "start", "0.3"))
+    b.append(label(1002, 510, "planned 2029", 15, 500, MUTED, "start", "0"))
     b.append(label(628, 284, "Boatyard", 14, 600, NAVY, "start", "0.3"))
-    b.append(label(500, 410, "Harbour Steps", 15, 600, NAVY, "start", "0.3"))
-    b.append(f'<g fill="{NAVY}"><rect x="486" y="382" width="6" height="3"/>'
-             '<rect x="486" y="387" width="6" height="3"/><rect x="486" y="392" width="6" height="3"/>'
-             '</g>')
+    b.append(label(424, 362, "Harbour Steps", 15, 600, NAVY, "start", "0.3", with_halo=True))
+    b.append(label(12, 556, "to Holm Point (9 km)", 15, 500, NAVY, "start", "0.3"))
+    b.append(label(12, 418, "to Carrick Sands", 15, 500, NAVY, "start", "0.3"))
 
-    # Tram stop labels (white halo so they read over streets and blocks).
-    b.append(label(900, 146, "Bonded Stores", 16, 600, CORAL, "middle", "0.3", with_halo=True))
-    b.append(label(588, 265, "Old Dock", 16, 600, CORAL, "end", "0.3", with_halo=True))
-    b.append(label(530, 345, "North Quay", 16, 600, CORAL, "middle", "0.3", with_halo=True))
-    b.append(label(432, 336, "Ferry Terminal", 16, 600, CORAL, "end", "0.3", with_halo=True))
-    b.append(label(1010, 24, "to city centre", 15, 500, CORAL, "start", "0.3", with_halo=True))
-    b.append(label(12, 546, "to Holm Point (9 km)", 15, 500, NAVY, "start", "0.3"))
+    b.append(label(966, 64, "Quay Road", 16, 600, CORAL, "start", "0.3", with_halo=True))
+    b.append(label(966, 276, "Bonded Stores", 16, 600, CORAL, "start", "0.3", with_halo=True))
+    b.append(label(800, 400, "Old Dock", 16, 600, CORAL, "middle", "0.3", with_halo=True))
+    b.append(label(566, 350, "North Quay", 16, 600, CORAL, "middle", "0.3", with_halo=True))
+    b.append(label(966, 22, "to Station Square", 15, 500, CORAL, "start", "0.3", with_halo=True))
 
     # North arrow.
-    nx, ny = 1146, 90
+    nx, ny = 1146, 106
     b.append(f'<circle cx="{nx}" cy="{ny}" r="30" fill="#ffffff" stroke="{NAVY}" stroke-width="1.5"/>')
     b.append(f'<path d="M{nx},{ny - 24} L{nx + 10},{ny + 12} L{nx},{ny + 6} Z" fill="{NAVY}"/>')
     b.append(f'<path d="M{nx},{ny - 24} L{nx - 10},{ny + 12} L{nx},{ny + 6} Z" fill="#ffffff" '
@@ -554,15 +535,15 @@ def map_harbour() -> str:
     yy += 24
     b.append(f'<line x1="{lx + 12}" y1="{yy - 5}" x2="{lx + 52}" y2="{yy - 5}" stroke="{NAVY}" '
              f'stroke-width="2" stroke-dasharray="10 6"/>')
-    b.append(label(lx + 62, yy, "Ferry route", 15, 500, INK, "start", "0"))
-    # Scale bar: 800 map units = 1 km, so 100 m = 80 units.
+    b.append(label(lx + 62, yy, "Ferry routes", 15, 500, INK, "start", "0"))
+    # Scale bar: 600 map units = 1 km, so 100 m = 60 units.
     yy += 16
     sx = lx + 14
-    b.append(f'<rect x="{sx}" y="{yy}" width="80" height="6" fill="{NAVY}"/>')
-    b.append(f'<rect x="{sx + 80}" y="{yy}" width="80" height="6" fill="#ffffff"/>')
-    b.append(f'<rect x="{sx}" y="{yy}" width="160" height="6" fill="none" stroke="{NAVY}" stroke-width="1"/>')
+    b.append(f'<rect x="{sx}" y="{yy}" width="60" height="6" fill="{NAVY}"/>')
+    b.append(f'<rect x="{sx + 60}" y="{yy}" width="60" height="6" fill="#ffffff"/>')
+    b.append(f'<rect x="{sx}" y="{yy}" width="120" height="6" fill="none" stroke="{NAVY}" stroke-width="1"/>')
     for i, lab in enumerate(("0", "100", "200 m")):
-        b.append(label(sx + 80 * i, yy + 24, lab, 14, 600, INK, "middle", "0"))
+        b.append(label(sx + 60 * i + (8 if i == 2 else 0), yy + 24, lab, 14, 600, INK, "middle", "0"))
     return svg_doc(W, H, b, "Map of the Kesteven Bay harbour")
 
 
@@ -590,10 +571,15 @@ def _slant(points, base, k=0.28):
     return [(x + (base - y) * k, y) for x, y in points]
 
 
+# The signature sits on the navy cover, so it is written in light "ink".
+# For use on a white page, set this to a dark ink such as "#1c2d4f".
+SIGNATURE_INK = "#f6f1e8"
+
+
 def signature() -> str:
     W, H = 420, 150
     base = 96
-    ink = "#1c2d4f"
+    ink = SIGNATURE_INK
     strokes = []
     # "H": two stems and a crossbar that runs on into "elen".
     strokes.append([(42, 34), (40, 52), (37, 72), (33, 92), (30, 104)])
@@ -622,7 +608,7 @@ def signature() -> str:
     body = []
     for s in strokes:
         d = smooth_path(s)
-        body.append(f'<path d="{d}" fill="none" stroke="{ink}" stroke-width="2.6" '
+        body.append(f'<path d="{d}" fill="none" stroke="{ink}" stroke-width="3" '
                     f'stroke-linecap="round" stroke-linejoin="round"/>')
     return svg_doc(W, H, body, "Signature of Helen Okafor")
 
@@ -1182,11 +1168,16 @@ def warehouse_details(img, wh, rng):
         d.line([(mid + 1.6 * s, hy), (mid + 1.6 * s, hy + (1.8 if era == "today" else 9) * s)],
                fill=rgb("#2b2520"), width=max(2, int(0.06 * s)))
         if wh["year"]:
-            f = label_font(int(1.1 * s), "Bold")
-            ty = top - 1.9 * s
-            d.rounded_rectangle([mid - 1.7 * s, ty - 0.75 * s, mid + 1.7 * s, ty + 0.75 * s],
-                                radius=int(0.3 * s), fill=stone)
-            d.text((mid, ty), wh["year"], font=f, anchor="mm", fill=rgb("#6a5440"))
+            lines = wh["year"].split("|")
+            f = label_font(int(0.9 * s), "Bold")
+            tw = max(d.textlength(t, font=f) for t in lines) + 1.0 * s
+            ty = top - 1.4 * s - 0.55 * s * (len(lines) - 1)
+            ph = 0.6 * s + 0.55 * s * (len(lines) - 1)
+            d.rounded_rectangle([mid - tw / 2, ty - ph, mid + tw / 2, ty + ph],
+                                radius=int(0.25 * s), fill=stone)
+            for k, t in enumerate(lines):
+                d.text((mid, ty - 0.55 * s * (len(lines) - 1) + 1.1 * s * k), t, font=f, anchor="mm",
+                       fill=rgb("#6a5440"))
     # Ground floor.
     gy = yb - ground_h * s
     if wh["ground"] == "arches":
@@ -1351,15 +1342,36 @@ def paint_bonded_stores() -> Image.Image:
         soft(img, lambda dr: [dr.ellipse([x - r, y, x + r, y + r * 0.5], fill=255)
                               for x, y, r in blobs], "#c9d3da", 14 * SS, 0.35)
     # The warehouses.
-    specs = [dict(width=17, height=19.5, gable=True, brick="#9a4a33", ground="arches", sign="LIBRARY", year="1874"),
-             dict(width=19, height=21.6, gable=False, brick="#874130", ground="glass", sign="MARKET HALL"),
-             dict(width=14.5, height=16.5, gable=True, brick="#a85b3d", ground="doors", door="#1f6f82", year="1881"),
-             dict(width=19.5, height=22.5, gable=True, brick="#8e4631", ground="doors", door="#12344d", year="1894")]
-    x = -2.0 * s
+    specs = [dict(width=15, height=18.2, gable=True, brick="#a85b3d", ground="arches", year="TEA STORE|1879"),
+             dict(width=17, height=18.6, gable=True, brick="#9a4a33", ground="arches", sign="HARBOUR LIBRARY",
+                  year="TOBACCO STORE|1877"),
+             dict(width=19, height=18.2, gable=False, brick="#874130", ground="glass", sign="MARKET HALL"),
+             dict(width=17, height=18.6, gable=True, brick="#8e4631", ground="doors", door="#1f6f82",
+                  year="WINE STORE|1873")]
+    gaps = [5.0, 4.0, 0.0, 0.0]     # glazed bridge, covered lane
+    x = -4.0 * s
     whs = []
-    for sp in specs:
+    d = ImageDraw.Draw(img, "RGBA")
+    for sp, gap in zip(specs, gaps):
         whs.append(warehouse(img, x, yb=yq, s=s, rng=rng, **sp))
         x = whs[-1]["x1"]
+        if gap:
+            # the recess between two stores: a shaded back wall
+            d.rectangle([x, yq - 15.5 * s, x + gap * s, yq], fill=rgb("#5e3426"))
+            if gap == 5.0:   # glazed bridge at second-floor level
+                by0, by1 = yq - 11.4 * s, yq - 8.0 * s
+                d.rectangle([x, by0, x + gap * s, by1], fill=rgb("#9fb8c4"))
+                d.rectangle([x, by0, x + gap * s, by0 + 0.35 * s], fill=rgb("#d9dcd8"))
+                d.rectangle([x, by1 - 0.35 * s, x + gap * s, by1], fill=rgb("#d9dcd8"))
+                for k in range(1, 5):
+                    xx = x + gap * s * k / 5
+                    d.line([(xx, by0), (xx, by1)], fill=rgb("#5d6a70"), width=max(2, int(0.08 * s)))
+                d.rectangle([x, by0 + 0.35 * s, x + gap * s, by0 + 1.4 * s], fill=(255, 255, 255, 50))
+            else:            # covered lane, lit at its far end
+                d.rectangle([x + 0.4 * s, yq - 5.0 * s, x + (gap - 0.4) * s, yq], fill=rgb("#2e2a28"))
+                d.rectangle([x + 1.2 * s, yq - 3.4 * s, x + (gap - 1.2) * s, yq], fill=rgb("#c9b99a"))
+                d.rectangle([x, yq - 5.4 * s, x + gap * s, yq - 5.0 * s], fill=rgb("#cfd8da"))
+            x += gap * s
     img = bricks_on(img, whs, s, rng)
     # Late afternoon light from the left: each facade a little warmer toward its left.
     for wh in whs:
@@ -1516,10 +1528,10 @@ def paint_quay_1890() -> Image.Image:
     d.rectangle([sx - 3 * s_far, yq - 27 * s_far, sx + 3 * s_far, yq - 12 * s_far], fill=rgb("#a9a194"))
     # The Bonded Stores as built, darker and sootier than today.
     s = 11 * SS
-    specs = [dict(width=16, height=19.5, gable=True), dict(width=18, height=21.6, gable=False),
-             dict(width=15, height=16.5, gable=True), dict(width=17, height=22.5, gable=True),
-             dict(width=16, height=19.5, gable=True), dict(width=19, height=18.2, gable=False),
-             dict(width=15, height=16.5, gable=True)]
+    specs = [dict(width=16, height=18.6, gable=True), dict(width=18, height=18.2, gable=False),
+             dict(width=15, height=18.2, gable=True), dict(width=17, height=18.6, gable=True),
+             dict(width=16, height=18.2, gable=True), dict(width=19, height=18.2, gable=False),
+             dict(width=15, height=18.6, gable=True)]
     x = -3 * s
     whs = []
     for sp in specs:
@@ -1642,7 +1654,7 @@ def paint_promenade() -> Image.Image:
         return mix(c, haze, min(cap, z / k))
 
     img = Image.new("RGB", (w, h))
-    img.paste(gradient(w, hz, [(0, "#4f86b4"), (0.55, "#8fb4cf"), (1, "#dbe4e8")]), (0, 0))
+    img.paste(gradient(w, hz, [(0, "#4f86b4"), (0.55, "#9bbad0"), (0.9, "#e6e2d6"), (1, "#f2dcc0")]), (0, 0))
     for cx, cy, sc in [(0.12, 0.12, 1.0), (0.42, 0.2, 0.7), (0.7, 0.07, 0.8), (0.28, 0.33, 0.45), (0.05, 0.36, 0.4)]:
         blobs = [(cx * w + rng.gauss(0, 0.05 * w * sc), cy * h + rng.gauss(0, 0.018 * h * sc),
                   rng.uniform(0.025, 0.06) * w * sc) for _ in range(16)]
@@ -1700,6 +1712,11 @@ def paint_promenade() -> Image.Image:
         a = int(70 * (1 - zj / 160))
         d.line([cam.p(XQ + 0.7, 0, zj), cam.p(XB - 3.2, 0, zj)], fill=(120, 110, 98, a), width=max(1, SS))
         zj += 1.2
+    # Crane rails (9 m gauge) and the old dock railway, set into the paving.
+    for xr in (XQ + 0.6, XQ + 10.0, XB - 6.2, XB - 4.8):
+        for z0, z1, wd in ((2.5, 12, 4), (12, 40, 3), (40, 900, 2)):
+            d.line([cam.p(xr, 0, z0), cam.p(xr, 0, z1)], fill=(62, 64, 68, 220), width=wd * SS // 2 + 1)
+            d.line([cam.p(xr + 0.09, 0, z0), cam.p(xr + 0.09, 0, z1)], fill=(240, 236, 228, 170), width=max(1, wd * SS // 4))
     # Gradient haze over the far deck.
     haze_mask = gradient(1, h - hz, [(0, "#b0b0b0"), (0.12, "#303030"), (0.3, "#000000"), (1, "#000000")]).convert("L")
     img.paste(haze, (0, hz), haze_mask.resize((w, h - hz)).point(lambda v: int(v * 0.8)))
@@ -1770,7 +1787,8 @@ def paint_promenade() -> Image.Image:
     for zb in (13.0, 30.0, 64.0, 98.0):
         objs.append((zb, "bench", XQ + 4.0))
     objs += [(8.6, "person", 2.2), (9.4, "person", 2.95), (11.5, "person", 7.4)]
-    objs.append((62.0, "crane", XQ + 0.6))
+    objs.append((58.0, "crane", XQ + 5.3))
+    objs.append((128.0, "crane", XQ + 5.3))
     for _ in range(26):
         zp = 13 + rng.random() ** 1.5 * 150
         objs.append((zp, "person", rng.uniform(XQ + 3.8, XB - 2.0) if zp < 40 else rng.uniform(XQ + 1.2, XB - 2.0)))
@@ -1796,7 +1814,7 @@ def paint_promenade() -> Image.Image:
                 ox, oy = math.cos(ang) * rad * 2.3, math.sin(ang) * rad * 1.9
                 light_ = (-ox * 0.5 - oy * 0.8) / 2.5 + rng.gauss(0, 0.25)   # lit from upper left
                 leaves.append((oy + rng.random() * 0.3, ox, oy, light_))
-            leaves.sort(key=lambda t: -t[0] if False else t[3])
+            leaves.sort(key=lambda t: t[3])          # darker leaves first, lit ones on top
             for _, ox, oy, light_ in leaves:
                 r = rng.uniform(0.35, 0.75 if n > 60 else 1.1) * sc
                 ti = max(0, min(len(tones) - 1, int((light_ + 0.9) / 1.8 * len(tones))))
@@ -1820,12 +1838,14 @@ def paint_promenade() -> Image.Image:
             cam.quad(d, [(x - 0.3, 0.0, z), (x - 0.3, 0.45, z), (x + 0.3, 0.45, z), (x + 0.3, 0.0, z)], hazed("#3a3f44", z))
         elif kind == "crane":
             gx, gy = cam.p(x, 0, z)
-            crane(d, gx, gy, sc, 55, -1, hazed("#1f6f82", z, 900), cab="#e4572e", hook=7)
+            crane(d, gx, gy, sc, 55 if z < 100 else 68, -1, hazed("#1f6f82", z, 900), cab="#e4572e", hook=7)
         elif kind == "person":
             gx, gy = cam.p(x, 0, z)
             person(d, gx, gy, sc, rng, palette)
-    img = finish(img, (W, H))
-    return img
+    # Spring evening: a warm low sun over everything.
+    img = Image.blend(img, Image.new("RGB", img.size, rgb("#ffc98a")), 0.08)
+    glow(img, w * 0.05, hz * 0.9, w * 0.5, h * 0.35, "#ffe2b0", 0.35, 1.8)
+    return finish(img, (W, H))
 
 
 # ---------------------------------------------------------------------------
