@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .components import load_components
 from .config import load_config
 from .document import render_document
 from .fetcher import located_fetches
@@ -51,7 +52,7 @@ def build(project: Path, output: Path | None = None,
     progress(2, "Loading sections")
     sections = load_sections(project, theme.layouts)
     progress(3, "Converting Markdown")
-    rendered = render_sections(sections, project)
+    rendered = render_sections(sections, project, load_components(theme.environment()))
     progress(4, "Rendering the HTML document")
     singles = frozenset() if pub.toc.ranges else frozenset(s.id for s in sections)
     html = render_document(pub, rendered, theme, singles)

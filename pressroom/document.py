@@ -7,17 +7,16 @@ stable ids and end anchors the contents page points at.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-import jinja2
 from markupsafe import Markup
 
 from .config import Publication
 from .errors import BuildError
 from .markup import RenderedSection, resolve_asset
+from .templating import get_template, run_template
 from .theme import Theme
 
 
@@ -63,7 +62,7 @@ def render_document(pub: Publication, sections: tuple[RenderedSection, ...], the
     on one page, so the contents shows "7" rather than "7–7". Raises
     :class:`BuildError` at the template line for template errors.
     """
-    env = _environment(theme)
+    env = theme.environment()
     toc = tuple(
         TocEntry(r.section.id, end_id(r.section.id), r.section.title, number,
                  r.section.id in single_pages)
@@ -73,10 +72,11 @@ def render_document(pub: Publication, sections: tuple[RenderedSection, ...], the
     bodies = []
     for rendered, view in zip(sections, views):
         asset = _asset_function(rendered, pub.root)
-        template = _template(env, f"layouts/{view.layout}.html")
-        bodies.append(Markup(_run(template.render, pub=pub, section=view, toc=toc, asset=asset)))
-    document = _template(env, "document.html")
-    html = _run(document.render, pub=pub, sections=list(zip(views, bodies)), toc=toc)
+        template = get_template(env, f"layouts/{view.layout}.html")
+        bodies.append(Markup(run_template(template.render, pub=pub, section=view, toc=toc,
+                                          asset=asset)))
+    document = get_template(env, "document.html")
+    html = run_template(document.render, pub=pub, sections=list(zip(views, bodies)), toc=toc)
     return HtmlDocument(html, theme.stylesheets(), toc)
 
 
@@ -90,13 +90,6 @@ def _view(rendered: RenderedSection, number: int) -> SectionView:
                        Markup(rendered.html))
 
 
-def _environment(theme: Theme) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True,
-        undefined=jinja2.ChainableUndefined)
-
-
 def _asset_function(rendered: RenderedSection, root: Path) -> Callable[[str], str]:
     """``asset(path)`` for templates: a front-matter file path → checked file URI."""
     section = rendered.section
@@ -107,36 +100,3 @@ def _asset_function(rendered: RenderedSection, root: Path) -> Callable[[str], st
         line = section.data_lines.get(key, 1) if key else 1
         return resolve_asset(reference, section, root, line).as_uri()
     return asset
-
-
-def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
-    try:
-        return env.get_template(name)
-    except jinja2.TemplateSyntaxError as exc:
-        raise BuildError(exc.filename or name, exc.lineno, f"template error: {exc.message}") \
-            from None
-    except jinja2.TemplateNotFound:
-        raise BuildError(Path("templates") / name, 1, "template not found in the theme") from None
-
-
-def _run(render: Callable[..., str], **context: Any) -> str:
-    """Call a template's render; turn runtime errors into ``template:line`` errors."""
-    try:
-        return render(**context)
-    except BuildError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any template runtime error is the template's
-        path, line = _template_frame(exc)
-        raise BuildError(path, line, f"template error: {exc}") from None
-
-
-def _template_frame(exc: BaseException) -> tuple[str, int]:
-    """The innermost traceback frame that belongs to a template file."""
-    found = ("templates", 1)
-    tb = exc.__traceback__ or sys.exc_info()[2]
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".html"):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found

@@ -1,31 +1,36 @@
 """Stage 3: each :class:`Section`'s Markdown → HTML, one section at a time.
 
 Python-Markdown with tables, footnotes, attribute lists, definition lists,
-smart quotes and unicode heading ids, plus :class:`SectionTreeprocessor`,
-which makes the HTML safe to combine into one document: ids are prefixed
-with the section id, images are checked and resolved against the section
-file, and footnotes become ``<span class="footnote">`` for ``float: footnote``.
+smart quotes and unicode heading ids, plus Pandoc fenced divs
+(:mod:`fences`). :class:`SectionTreeprocessor` then makes the HTML safe to
+combine into one document: footnotes become ``<span class="footnote">``,
+ids get the section id as prefix, images are checked and resolved against
+the section file, and figures and fenced divs are rendered through their
+component templates (:mod:`components`).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote
 
 import markdown
 from markdown.extensions import Extension
-from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
+from .components import Components, Placement, render_component
 from .errors import BuildError
+from .fences import TAG, TAGGED, Fence, FenceBlockProcessor, FencePreprocessor
+from .footnotes import float_footnotes
 from .sections import Section
 
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
-EXTENSIONS = ("tables", "footnotes", "attr_list", "def_list", "smarty", "md_in_html")
+EXTENSIONS = ("tables", "footnotes", "attr_list", "def_list", "smarty")
 
 
 @dataclass(frozen=True)
@@ -36,15 +41,16 @@ class RenderedSection:
     html: str
 
 
-def render_sections(sections: tuple[Section, ...], root: Path) -> tuple[RenderedSection, ...]:
-    """Convert every section; *root* is the project directory images must stay in."""
-    return tuple(render_section(section, root) for section in sections)
+def render_sections(sections: tuple[Section, ...], root: Path,
+                    components: Components) -> tuple[RenderedSection, ...]:
+    """Convert every section; *root* is the project directory files must stay in."""
+    return tuple(render_section(section, root, components) for section in sections)
 
 
-def render_section(section: Section, root: Path) -> RenderedSection:
+def render_section(section: Section, root: Path, components: Components) -> RenderedSection:
     """Markdown → HTML for one section; raises :class:`BuildError` at the offending line."""
     md = markdown.Markdown(
-        extensions=[*EXTENSIONS, "toc", SectionExtension(section, root)],
+        extensions=[*EXTENSIONS, "toc", SectionExtension(section, root, components)],
         extension_configs={"toc": {"slugify": slugify_unicode, "permalink": False},
                            "footnotes": {"BACKLINK_TEXT": ""}},
         output_format="html",
@@ -72,25 +78,35 @@ def resolve_asset(reference: str, section: Section, root: Path, line: int) -> Pa
 
 
 class SectionExtension(Extension):
-    def __init__(self, section: Section, root: Path):
+    def __init__(self, section: Section, root: Path, components: Components):
         super().__init__()
-        self.section, self.root = section, root
+        self.section, self.root, self.components = section, root, components
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # After whitespace normalisation (30), before raw HTML is stashed (20).
+        md.preprocessors.register(
+            FencePreprocessor(md, self.section.path, self.section.body_line), "fences", 25)
+        fences = FenceBlockProcessor(md.parser, self.section.path)
+        md.parser.blockprocessors.register(fences, "fences", 105)
         # Priority 1: after inline patterns (20), attr_list (8) and toc (5), so
-        # every id and image exists by the time we rewrite them.
-        md.treeprocessors.register(SectionTreeprocessor(md, self.section, self.root),
-                                   "pressroom-section", 1)
+        # every id, image and footnote exists by the time we rewrite them.
+        md.treeprocessors.register(
+            SectionTreeprocessor(md, self.section, self.root, self.components, fences),
+            "pressroom-section", 1)
 
 
 class SectionTreeprocessor(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, section: Section, root: Path):
+    def __init__(self, md, section: Section, root: Path, components: Components,
+                 fences: FenceBlockProcessor):
         super().__init__(md)
-        self.section, self.root = section, root
+        self.section, self.root, self.components, self.fences = section, root, components, fences
+        self.placement = Placement(section.path, md.htmlStash.store,
+                                   lambda ref, line: self.resolve(ref, line).as_uri())
 
     def run(self, root: etree.Element) -> None:
-        self.float_footnotes(root)
+        float_footnotes(root)
         for element in root.iter():
+            self.check_leftover_fence(element)
             if element.tag == "img":
                 self.resolve_image(element)
             if "id" in element.attrib:
@@ -98,72 +114,81 @@ class SectionTreeprocessor(Treeprocessor):
             href = element.get("href", "")
             if href.startswith("#"):
                 element.set("href", "#" + self.prefixed(href[1:]))
+        self.render_figures(root)
+        self.render_fences(root)
 
     def prefixed(self, anchor: str) -> str:
         return f"{self.section.id}-{anchor}"
+
+    def resolve(self, reference: str, line: int) -> Path:
+        return resolve_asset(reference, self.section, self.root, line)
+
+    def image_line(self, src: str) -> int:
+        return self.section.line_of(f"]({src}") if src else self.section.body_line
 
     def resolve_image(self, image: etree.Element) -> None:
         src = image.get("src", "")
         if src.startswith("data:"):
             return
-        line = self.section.line_of(f"]({src}") if src else self.section.body_line
-        image.set("src", resolve_asset(src, self.section, self.root, line).as_uri())
+        image.set("data-source", src)  # kept until the figure stage for error lines
+        image.set("src", self.resolve(src, self.image_line(src)).as_uri())
 
-    def float_footnotes(self, root: etree.Element) -> None:
-        """Move each endnote into its call site as ``<span class="footnote">``.
-
-        Printed brochures set notes at the foot of the page; WeasyPrint does
-        that for elements with ``float: footnote``.
-        """
-        notes_div = next((d for d in root.iter("div") if d.get("class") == "footnote"), None)
-        if notes_div is None:
-            return
-        notes = {li.get("id"): li for li in notes_div.iter("li")}
+    def render_figures(self, root: etree.Element) -> None:
+        """An image alone in its paragraph becomes the ``figure`` component."""
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
-                link = child.find("a") if child.tag == "sup" else None
-                if link is None or link.get("class") != "footnote-ref":
+                if child.tag == "p" and len(child) == 1 and child[0].tag == "img" \
+                        and not (child.text or "").strip() and not (child[0].tail or "").strip():
+                    figure = self.figure(child[0])
+                    figure.tail = child.tail
+                    parent.remove(child)
+                    parent.insert(index, figure)
+        for image in root.iter("img"):
+            image.attrib.pop("data-source", None)
+
+    def figure(self, image: etree.Element) -> etree.Element:
+        """Render one image as the ``figure`` component: alt text is the caption, title the credit."""
+        source = image.attrib.pop("data-source", "")
+        variants = tuple(image.get("class", "").split())
+        line = self.image_line(source)
+        spec = self.components.spec(Fence("figure", variants, {}, "", line), self.section.path)
+        caption = markdown.markdown(image.get("alt", ""), extensions=["smarty"])
+        attrs = {"src": image.get("src"), "alt": _plain(image.get("alt", "")),
+                 "caption": Markup(caption.removeprefix("<p>").removesuffix("</p>")),
+                 "credit": image.get("title", "")}
+        fence = Fence("figure", variants, attrs, image.get("id", ""), line)  # id prefixed above
+        return render_component(etree.Element("div"), fence, spec, self.components,
+                                self.placement)
+
+    def render_fences(self, root: etree.Element) -> None:
+        """Render fenced divs innermost first, so outer ones contain finished HTML."""
+        for parent in reversed(list(root.iter())):
+            for index, child in enumerate(list(parent)):
+                line = child.get("data-fence-line")
+                if child.tag != "div" or line is None:
                     continue
-                note = notes.get(link.get("href", "#")[1:])
-                if note is None:
-                    continue
-                span = self.note_span(note)
-                span.tail = child.tail
+                fence = self.fences.fences[int(line)]
+                spec = self.components.spec(fence, self.section.path)
+                if fence.id:
+                    fence = replace(fence, id=self.prefixed(fence.id))
+                del child.attrib["data-fence-line"]
+                placeholder = render_component(child, fence, spec, self.components,
+                                               self.placement)
+                placeholder.tail = child.tail
                 parent.remove(child)
-                parent.insert(index, span)
-        root.remove(notes_div)
+                parent.insert(index, placeholder)
 
-    @staticmethod
-    def note_span(note: etree.Element) -> etree.Element:
-        span = etree.Element("span", {"class": "footnote"})
-        paragraphs = list(note)
-        for number, paragraph in enumerate(paragraphs):
-            for backref in paragraph.findall("a"):
-                if backref.get("class") == "footnote-backref":
-                    tail = (backref.tail or "")
-                    paragraph.remove(backref)
-                    _append_text(paragraph, tail)
-            if number:
-                _append_text(span, " ")
-            _append_text(span, paragraph.text or "")
-            for child in paragraph:
-                span.append(child)
-        _strip_trailing(span)
-        return span
+    def check_leftover_fence(self, element: etree.Element) -> None:
+        """A fence the parser could not take (e.g. indented in a list) is an error, not text."""
+        for text in (element.text, element.tail):
+            if text and TAG in text:
+                line = int(TAGGED.search(text.split("\n")[0].strip() or text)[1]) \
+                    if TAGGED.search(text) else self.section.body_line
+                raise BuildError(self.section.path, line,
+                                 "this ':::' fence is not at the start of a block: put it on "
+                                 "its own line, not indented, with a blank line before it")
 
 
-def _append_text(element: etree.Element, text: str) -> None:
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
-    else:
-        element.text = (element.text or "") + text
-
-
-def _strip_trailing(element: etree.Element) -> None:
-    # The removed backlink leaves a (placeholder) non-breaking space behind.
-    def strip(text: str | None) -> str:
-        return (text or "").replace(NBSP_PLACEHOLDER, " ").rstrip()
-    if len(element):
-        element[-1].tail = strip(element[-1].tail)
-    else:
-        element.text = strip(element.text)
+def _plain(text: str) -> str:
+    """Alt text without Markdown emphasis marks (for the PDF's alternative text)."""
+    return re.sub(r"[*_`]", "", text)

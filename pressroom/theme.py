@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import jinja2
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 # Fonts of the default theme: family, pip package, file, weight range, style.
@@ -67,6 +69,13 @@ class Theme:
             for path in sorted((directory / "styles").glob("*.css")):
                 chosen[path.name] = path
         return tuple(chosen[name] for name in sorted(chosen))
+
+    def environment(self) -> jinja2.Environment:
+        """Jinja environment over the theme's template directories (project first)."""
+        return jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in self.template_dirs]),
+            autoescape=True, trim_blocks=True, lstrip_blocks=True,
+            undefined=jinja2.ChainableUndefined)
 
     def font_dirs(self) -> tuple[Path, ...]:
         return tuple(sorted({font_path(face).parent for face in FONT_FACES}))

@@ -1,6 +1,7 @@
 """Markdown → HTML fixture cases: tests/fixtures/markdown/NAME.md gives NAME.html.
 
-The fixture section's id is ``fixture``, so every id and internal link in
+Components render through the default theme's templates. The fixture
+section's id is ``fixture``, so every id and internal link in
 the expected HTML carries that prefix. ``{dir}`` in an expected file stands
 for the fixture directory's file URI.
 """
@@ -12,8 +13,10 @@ from types import MappingProxyType
 
 import pytest
 
+from pressroom.components import load_components
 from pressroom.markup import render_section
 from pressroom.sections import Section
+from pressroom.theme import Theme, default_theme_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.md"))
@@ -38,7 +41,8 @@ def test_fixture(name: str):
     source = FIXTURES / f"{name}.md"
     expected = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
     expected = expected.replace("{dir}", FIXTURES.resolve().as_uri())
-    html = render_section(fixture_section(source), FIXTURES.parent.parent).html
+    components = load_components(Theme((default_theme_dir(),)).environment())
+    html = render_section(fixture_section(source), FIXTURES.parent.parent, components).html
     assert html.strip() == expected.strip()
 
 
