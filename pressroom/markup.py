@@ -30,6 +30,7 @@ from .footnotes import float_footnotes
 from .sections import Section
 
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+LOOSE_FENCE = re.compile(r"^\s*:{3,}")
 EXTENSIONS = ("tables", "footnotes", "attr_list", "def_list", "smarty")
 
 
@@ -180,14 +181,18 @@ class SectionTreeprocessor(Treeprocessor):
 
     def check_leftover_fence(self, element: etree.Element) -> None:
         """A fence the parser could not take (e.g. indented in a list) is an error, not text."""
-        for text in (element.text, element.tail):
-            if text and TAG in text:
-                line = int(TAGGED.search(text.split("\n")[0].strip() or text)[1]) \
-                    if TAGGED.search(text) else self.section.body_line
-                raise BuildError(self.section.path, line,
-                                 "this ':::' fence is not at the start of a block: put it on "
-                                 "its own line, not indented, with a blank line before it")
+        texts = [element.tail] if element.tag in ("code", "pre") else [element.text, element.tail]
+        for text in filter(None, texts):
+            for line in text.split("\n"):
+                if TAG in line or LOOSE_FENCE.match(line):
+                    raise BuildError(self.section.path, self.fence_line(line),
+                                     "this ':::' fence is not at the start of a block: put it "
+                                     "on its own line, indented at most 3 spaces")
 
+    def fence_line(self, text: str) -> int:
+        if tagged := TAGGED.search(text):
+            return int(tagged[1])
+        return self.section.line_of(TAGGED.sub("", text).strip())
 
 def _plain(text: str) -> str:
     """Alt text without Markdown emphasis marks (for the PDF's alternative text)."""

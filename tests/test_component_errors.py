@@ -53,6 +53,9 @@ def build_error(project: Path, capsys, body: str) -> tuple[int, str]:
     ("::: pagebreak\nNot empty.\n:::\n", "4: pagebreak takes no content"),
     ("::: {.aside \"loose words\"}\nText.\n:::\n",
      "4: cannot read fence attribute 'loose words': use .class, #id or key=\"value\""),
+    ("- A list item\n\n    ::: aside\n    Indented too far.\n    :::\n",
+     "6: this ':::' fence is not at the start of a block: put it on its own line, indented at "
+     "most 3 spaces"),
     ("::: {}\nText.\n:::\n",
      "4: a fence needs a component name: '::: name' or '::: {.name}', got '::: {}'"),
 ])
