@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pikepdf
@@ -68,6 +69,27 @@ def test_every_picture_is_in_the_pdf_and_no_markup_leaks(sample):
     text = "\n".join(page_texts(sample.output))
     for leak in ("[^", "](", "{.", "{{", "{%", ":::"):
         assert leak not in text
+
+
+def test_sample_shows_every_component_and_placement():
+    markdown = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").glob("*.md"))
+    used = set(re.findall(r"^:{3,}\s*\{?\.?([\w-]+)", markdown, re.MULTILINE))
+    declared = {p.stem for p in (ROOT / "templates" / "components").glob("*.html")} - {"figure"}
+    assert declared <= used, declared - used
+    placements = set(re.findall(r"\)\{\.([\w-]+)\}", markdown))
+    assert {"half", "full-page", "full-bleed", "plain"} <= placements
+    assert re.search(r"^numeral: ", markdown, re.MULTILINE)
+    assert re.search(r"^::: \{\.callout \.caps\}", markdown, re.MULTILINE)
+    assert re.search(r"^::: \{\.callout \.closing\}", markdown, re.MULTILINE)
+
+
+def test_sample_pdf_carries_the_components_text(sample):
+    text = "".join("".join(page_texts(sample.output)).split()).lower()
+    for words in ["€1.14 bn", "03.08.1868", "Notice to mariners No. 7 of 1998",
+                  "Every metre of the water's edge", "What listing means", "Ruth Abernethy",
+                  "Harbour Steps · April 2026", "Keeping them open is the work",
+                  "years of the harbour"]:
+        assert "".join(words.split()).lower().replace("'", "’") in text, words
 
 
 def test_only_theme_fonts_are_embedded(sample):

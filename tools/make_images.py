@@ -2012,13 +2012,670 @@ def paint_marsh() -> Image.Image:
     return img
 
 
+# ---------------------------------------------------------------------------
+# portrait-*.jpg: painted head-and-shoulders portraits for "Voices"
+# ---------------------------------------------------------------------------
+#
+# A sitter is laid out in "figure" units: x from the centre line, y down from
+# the top, 900 x 1100 at scale 1. fig() places these on the supersampled canvas
+# (scaled by PK and moved by PDY), so the whole figure can be framed at once.
+# Outlines are Catmull-Rom splines. The background is painted first and blurred
+# as if by a portrait lens; light comes from the upper left.
+
+PW, PH = 900, 1100
+PCX, PK, PDY = 450, 1.1, -50
+
+
+def fig(x, y):
+    """Figure units -> supersampled canvas pixels."""
+    return ((PCX + PK * x) * SS, (PK * y + PDY) * SS)
+
+
+def curve(points, closed=True, steps=10):
+    """Catmull-Rom spline through *points* (figure units), as canvas pixels for Pillow."""
+    p = list(points)
+    n = len(p)
+    if n < 3:
+        return [fig(x, y) for x, y in p]
+    out = []
+    for i in range(n if closed else n - 1):
+        if closed:
+            p0, p1, p2, p3 = p[i - 1], p[i], p[(i + 1) % n], p[(i + 2) % n]
+        else:
+            p0, p1, p2, p3 = p[max(i - 1, 0)], p[i], p[i + 1], p[min(i + 2, n - 1)]
+        for k in range(steps):
+            t = k / steps
+            out.append(fig(*(0.5 * (2 * b + (c - a) * t + (2 * a - 5 * b + 4 * c - e) * t * t
+                                    + (3 * b - a - 3 * c + e) * t ** 3)
+                             for a, b, c, e in zip(p0, p1, p2, p3))))
+    if not closed:
+        out.append(fig(*p[-1]))
+    return out
+
+
+def flip(points):
+    """The same outline on the other side of the centre line."""
+    return [(-x, y) for x, y in points]
+
+
+class Pen:
+    """Draws on an RGB image or an L mask in figure units."""
+
+    def __init__(self, img):
+        self.d = ImageDraw.Draw(img, "RGBA") if img.mode == "RGB" else ImageDraw.Draw(img)
+
+    def shape(self, pts, fill=255, smooth=True):
+        self.d.polygon(curve(pts) if smooth else [fig(x, y) for x, y in pts], fill=fill)
+
+    def stroke(self, pts, width, fill=255):
+        self.d.line(curve(pts, False), fill=fill, width=max(1, int(round(width * PK * SS))), joint="curve")
+
+    def oval(self, x, y, rx, ry, fill=255):
+        (x0, y0), (x1, y1) = fig(x - rx, y - ry), fig(x + rx, y + ry)
+        self.d.ellipse([x0, y0, x1, y1], fill=fill)
+
+    def taper(self, pts, widths, fill=255):
+        """A stroke whose width runs through *widths* (start, middle, end) along the curve."""
+        c = curve(pts, False, 6)
+        lens = [0.0]
+        for a, b in zip(c, c[1:]):
+            lens.append(lens[-1] + math.dist(a, b))
+        total = lens[-1] or 1.0
+        w0, w1, w2 = widths
+        left, right = [], []
+        for i, (x, y) in enumerate(c):
+            a, b = c[max(i - 1, 0)], c[min(i + 1, len(c) - 1)]
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            ln = math.hypot(dx, dy) or 1.0
+            t = lens[i] / total
+            wd = (w0 + (w1 - w0) * 2 * t if t < 0.5 else w1 + (w2 - w1) * (2 * t - 1)) * PK * SS / 2
+            left.append((x - dy / ln * wd, y + dx / ln * wd))
+            right.append((x + dy / ln * wd, y - dx / ln * wd))
+        self.d.polygon(left + right[::-1], fill=fill)
+
+
+def pmask(size, fn, blur=0.0):
+    """An L mask drawn by *fn(Pen)*, softened by *blur* figure units."""
+    m = Image.new("L", size, 0)
+    fn(Pen(m))
+    if blur:
+        m = m.filter(ImageFilter.GaussianBlur(blur * PK * SS))
+    return m
+
+
+def paint(img, fn, color, blur=0.0, opacity=1.0, clip=None):
+    """Paint *color* through a mask drawn by *fn(Pen)*, softened by *blur*, limited to *clip*."""
+    m = pmask(img.size, fn, blur)
+    if clip is not None:
+        m = ImageChops.multiply(m, clip)
+    if opacity < 1:
+        m = m.point(lambda v: int(v * opacity))
+    img.paste(rgb(color), (0, 0), m)
+
+
+def locks(img, clip, strokes, color):
+    """Hair drawn as tapered locks of one colour: *strokes* = [(points, width, alpha)], clipped."""
+    m = Image.new("L", img.size, 0)
+    pen = Pen(m)
+    for pts, wd, a in strokes:
+        pen.taper(pts, (wd * 0.35, wd, wd * 0.15), fill=int(255 * a))
+    img.paste(rgb(color), (0, 0), ImageChops.multiply(m, clip))
+
+
+def arc_path(cx, cy, rx, ry, a0, a1, n=7):
+    """Points along an ellipse from angle *a0* to *a1* (degrees, y down)."""
+    return [(cx + rx * math.cos(math.radians(a0 + (a1 - a0) * k / (n - 1))),
+             cy + ry * math.sin(math.radians(a0 + (a1 - a0) * k / (n - 1)))) for k in range(n)]
+
+
+def bristles(img, rng, clip, n, area, direction, length, colors, width=(0.8, 1.6), alpha=(0.3, 0.7)):
+    """Short straight hairs for beards and brows: *area(rng)* -> (x, y), *direction(x, y)* -> angle."""
+    for col in colors:
+        m = Image.new("L", img.size, 0)
+        pen = Pen(m)
+        for _ in range(n // len(colors)):
+            x, y = area(rng)
+            a = direction(x, y) + rng.gauss(0, 0.18)
+            ln = rng.uniform(*length)
+            wd = rng.uniform(*width)
+            pen.taper([(x, y), (x + math.cos(a) * ln / 2, y + math.sin(a) * ln / 2),
+                       (x + math.cos(a) * ln, y + math.sin(a) * ln)], (wd, wd, wd * 0.3),
+                      fill=int(255 * rng.uniform(*alpha)))
+        img.paste(rgb(col), (0, 0), ImageChops.multiply(m, clip))
+
+
+def cast_shadow(img, caster, onto, drop, blur, color, opacity):
+    """The soft shadow that *caster* (a mask) throws *drop* figure units down onto the mask *onto*."""
+    m = ImageChops.offset(caster, 0, int(drop * PK * SS)).filter(ImageFilter.GaussianBlur(blur * PK * SS))
+    m = ImageChops.subtract(ImageChops.multiply(m, onto), caster)
+    img.paste(rgb(color), (0, 0), m.point(lambda v: int(v * opacity)))
+
+
+def model_face(img, sp):
+    """Ears, neck and the face with its light and shade; returns (face mask, neck mask)."""
+    size = img.size
+    pen = Pen(img)
+    face, neck = sp["face"], sp["neck"]
+    pen.shape(neck, fill=rgb(sp["skin"]))
+    nm = pmask(size, lambda p: p.shape(neck))
+    paint(img, lambda p: p.shape([(x + 5, y + 30) for x, y in face]), sp["skin_deep"], 7, 0.85, nm)
+    paint(img, lambda p: p.oval(75, 680, 40, 140), sp["skin_deep"], 14, 0.5, nm)
+    for s in (-1, 1):
+        ear = [(s * x, y) for x, y in sp["ear"]]
+        pen.shape(ear, fill=rgb(sp["skin"] if s < 0 else mix(sp["skin"], sp["skin_shadow"], 0.4)))
+        em = pmask(size, lambda p: p.shape(ear))
+        ex, ey = sp["ear"][2]
+        paint(img, lambda p: p.taper([(s * (ex - 7), ey + 2), (s * (ex - 5), ey + 24), (s * (ex - 12), ey + 56)],
+                                     (1, 6, 1.5)), sp["skin_deep"], 2, 0.6, em)
+        paint(img, lambda p: p.oval(s * (ex - 22), ey + 40, 12, 40), sp["skin_deep"], 5, 0.55, em)
+    pen.shape(face, fill=rgb(sp["skin"]))
+    fm = pmask(size, lambda p: p.shape(face))
+    sh, lt = sp["skin_shadow"], sp["skin_light"]
+    # The turned-away side, the jaw and the temples.
+    paint(img, lambda p: p.shape([(150, 230), (190, 420), (170, 660), (40, 660), (56, 600), (76, 540), (64, 470),
+                                  (74, 400), (62, 320), (34, 250)]), sh, 9, 0.85, fm)
+    paint(img, lambda p: p.shape([(150, 230), (190, 420), (170, 660), (80, 640), (104, 540), (110, 430), (100, 320),
+                                  (80, 250)]), sp["skin_deep"], 12, 0.3, fm)
+    jaw = ImageChops.subtract(fm, pmask(size, lambda p: p.shape([(x, y - 26) for x, y in face])))
+    img.paste(rgb(sh), (0, 0), ImageChops.multiply(jaw.filter(ImageFilter.GaussianBlur(9 * PK * SS)), fm)
+              .point(lambda v: int(v * 0.55)))
+    paint(img, lambda p: [p.oval(s * 112, 350, 24, 50) for s in (-1, 1)], sh, 14, 0.35, fm)
+    paint(img, lambda p: [p.oval(s * 92, 520, 26, 42) for s in (-1, 1)], sh, 16, sp.get("hollow", 0.2), fm)
+    # Lit planes: forehead, cheekbone, chin.
+    paint(img, lambda p: p.oval(-32, 320, 64, 34), lt, 18, 0.45, fm)
+    paint(img, lambda p: p.oval(-74, 468, 30, 22), lt, 12, 0.4, fm)
+    paint(img, lambda p: [p.oval(s * 70, 490, 32, 22) for s in (-1, 1)], sp["blush"], 14, sp["blush_amt"], fm)
+    paint(img, lambda p: p.oval(-6, 590, 24, 10), lt, 8, 0.3, fm)
+    return fm, nm
+
+
+def face_features(img, sp, clip):
+    """Eyes, brows, nose and mouth; *sp* holds the sitter's colours and proportions."""
+    size = img.size
+    pen = Pen(img)
+    ey, ex = sp["eye_y"], sp["eye_x"]
+    sh = sp["skin_shadow"]
+    # Eye sockets under the brow ridge.
+    paint(img, lambda p: [p.oval(s * ex, ey - 8, 36, 19) for s in (-1, 1)], sh, 8, 0.32, clip)
+    paint(img, lambda p: p.oval(-ex, ey - 20, 26, 7), sp["skin_light"], 5, 0.35, clip)
+    for s in (-1, 1):
+        eye = [(s * 28, ey + 4), (s * 40, ey - 8), (s * 55, ey - 12), (s * 71, ey - 9), (s * 83, ey - 1),
+               (s * 70, ey + 7), (s * 55, ey + 10), (s * 40, ey + 9)]
+        eye = [(x + s * (ex - 55), ey + (y - ey) * sp["eye_open"]) for x, y in eye]
+        emask = pmask(size, lambda p: p.shape(eye))
+        img.paste(rgb(mix(sp["eye_white"], sh, 0.08 if s < 0 else 0.2)), (0, 0), emask)
+        ix = s * ex + sp["gaze"]
+        iris = pmask(size, lambda p: p.oval(ix, ey - 1, sp["iris_r"], sp["iris_r"]))
+        img.paste(rgb(sp["iris"]), (0, 0), ImageChops.multiply(iris, emask))
+        inner = pmask(size, lambda p: p.oval(ix + 1, ey + 2, 7, 6), 2)
+        img.paste(rgb(mix(sp["iris"], "#ffffff", 0.22)), (0, 0),
+                  ImageChops.multiply(ImageChops.multiply(inner, iris), emask).point(lambda v: v // 2))
+        img.paste(rgb("#141010"), (0, 0), ImageChops.multiply(pmask(size, lambda p: p.oval(ix, ey - 1, 4.4, 4.4)),
+                                                                 emask))
+        paint(img, lambda p: p.oval(s * ex, ey - 12, 34, 8), "#5a3e32", 2.5, 0.4, emask)
+        pen.oval(ix - 3.2, ey - 4.5, 2.0, 2.0, fill=(255, 255, 255, 225))
+        # Upper lid line, thickening outwards; the crease above; a faint lower lid.
+        pen.taper(eye[:5], sp["lid_w"], fill=rgb(sp["lash"]))
+        crease = [(x, y - sp["crease"] + abs(x - s * ex) * 0.06) for x, y in eye[1:5]]
+        pen.taper(crease, (0.6, 1.8, 0.8), fill=rgba(sh, 0.6))
+        pen.taper([eye[4], eye[5], eye[6], eye[7], eye[0]], (1.6, 1.2, 0.4), fill=rgba(sp["lash"], 0.3))
+        if sp.get("age"):
+            pen.taper([(s * (ex - 20), ey + 17), (s * ex, ey + 22), (s * (ex + 22), ey + 16)], (0.3, 1.5, 0.3),
+                      fill=rgba(sh, 0.5))
+            for k in (-1, 0, 1):
+                pen.taper([(s * (ex + 32), ey + k * 6), (s * (ex + 44), ey + k * 10)], (0.9, 0.9, 0.2),
+                          fill=rgba(sh, 0.4))
+        # Brow: a tapered shape, then fine hairs along it.
+        by = sp["brow_y"]
+        arch = sp["brow_arch"]
+        brow = [(s * (ex - 30), by + 7), (s * (ex - 12), by - arch * 0.4), (s * (ex + 12), by - arch),
+                (s * (ex + 34), by + 4)]
+        pen.taper(brow, sp["brow_w"], fill=rgba(sp["brow"], 0.9))
+        r = random.Random(sp["seed"] + s)
+        for _ in range(46):
+            t = r.random()
+            x0 = s * (ex - 30 + 62 * t)
+            y0 = by + 6 - (arch + 6) * math.sin(math.pi * min(1.0, t * 1.15)) + r.gauss(0, 1.6)
+            pen.taper([(x0, y0 + 2), (x0 + s * 6, y0 - 1.5 + 3 * t)], (0.7, 1.1, 0.3), fill=rgba(sp["brow_hair"], 0.75))
+    # Nose: shaded side, lit bridge, tip, wings and nostrils.
+    ny, nw = sp["nose_y"], sp["nose_w"]
+    paint(img, lambda p: p.stroke([(9, ey - 10), (14, ey + 30), (nw - 4, ny - 14)], 10), sh, 5, 0.55, clip)
+    paint(img, lambda p: p.stroke([(-10, ey + 4), (-8, ey + 40)], 7), sp["skin_light"], 4, 0.5, clip)
+    paint(img, lambda p: p.oval(6, ny + 9, nw + 4, 7), sh, 4, 0.6, clip)
+    paint(img, lambda p: p.oval(-3, ny - 10, 11, 9), sp["skin_light"], 4, 0.6, clip)
+    for s in (-1, 1):
+        pen.taper([(s * (nw - 9), ny - 19), (s * nw, ny - 8), (s * (nw - 3), ny + 1), (s * (nw - 13), ny + 3)],
+                  (0.6, 2.4, 0.8), fill=rgba(sp["nose_line"], 0.75 if s > 0 else 0.55))
+        pen.taper([(s * 4, ny + 1), (s * 9, ny - 0.5), (s * 14, ny + 1)], (0.8, 3.2, 1.0),
+                  fill=rgba(sp["nostril"], 0.45 if s < 0 else 0.6))
+    pen.taper([(-9, ny + 3), (0, ny + 5), (9, ny + 3)], (0.4, 1.4, 0.4), fill=rgba(sp["nose_line"], 0.35))
+    # Mouth: a closed, gentle smile.
+    my, mw, lift = sp["mouth_y"], sp["mouth_w"], sp["smile"]
+    lu, ll = sp["lip_up_h"], sp["lip_low_h"]
+    paint(img, lambda p: p.oval(0, my + ll + 12, 22, 7), sh, 5, 0.4, clip)
+    paint(img, lambda p: p.stroke([(0, ny + 8), (0, my - lu)], 8), sh, 4, 0.25, clip)
+    upper = [(-mw, my - lift), (-mw * 0.5, my - lu * 0.8), (-mw * 0.14, my - lu), (0, my - lu * 0.72),
+             (mw * 0.14, my - lu), (mw * 0.5, my - lu * 0.8), (mw, my - lift), (mw * 0.5, my + 1), (0, my + 2),
+             (-mw * 0.5, my + 1)]
+    lower = [(-mw * 0.9, my - lift + 1), (-mw * 0.5, my + 1.5), (0, my + 2), (mw * 0.5, my + 1.5),
+             (mw * 0.9, my - lift + 1), (mw * 0.5, my + ll * 0.8), (0, my + ll), (-mw * 0.5, my + ll * 0.8)]
+    pen.shape(lower, fill=rgb(sp["lip_low"]))
+    pen.shape(upper, fill=rgb(sp["lip_up"]))
+    lm = pmask(size, lambda p: p.shape(lower))
+    paint(img, lambda p: p.oval(-5, my + ll * 0.5, mw * 0.38, ll * 0.25), sp["lip_hi"], 2, 0.6, lm)
+    paint(img, lambda p: p.oval(mw * 0.6, my + 3, mw * 0.4, ll * 0.6), sh, 3, 0.35, lm)
+    pen.taper([(-mw - 2, my - lift - 1), (-mw * 0.5, my + 1), (0, my + 2), (mw * 0.5, my + 1), (mw + 2, my - lift - 1)],
+              (1.0, 2.0, 1.0), fill=rgb(sp["lip_line"]))
+    for s in (-1, 1):
+        pen.taper([(s * (mw - 1), my - lift - 5), (s * (mw + 4), my - lift), (s * (mw + 2), my - lift + 5)],
+                  (0.3, 1.3, 0.3), fill=rgba(sh, 0.55))
+    if sp.get("age"):
+        for s in (-1, 1):
+            pen.taper([(s * (nw + 6), ny - 8), (s * (nw + 18), ny + 14), (s * (mw + 9), my + 8)], (0.4, 2.2, 0.4),
+                      fill=rgba(sh, 0.45))
+
+
+def shoulders(img, sp):
+    """Jacket body with its light, shade, seams and creases; returns the body mask."""
+    size = img.size
+    body = sp["body"]
+    Pen(img).shape(body, fill=rgb(sp["coat"]))
+    clip = pmask(size, lambda p: p.shape(body))
+    sh, lt = sp["coat_shadow"], sp["coat_light"]
+    paint(img, lambda p: p.shape([(130, 700), (520, 760), (520, 1160), (110, 1160), (50, 900)]), sh, 40, 0.55, clip)
+    paint(img, lambda p: p.oval(-270, 800, 120, 40), lt, 30, 0.45, clip)
+    paint(img, lambda p: p.oval(20, 760, 150, 70), sh, 30, 0.35, clip)
+    sx = sp["seam_x"]
+    for s in (-1, 1):
+        paint(img, lambda p: p.stroke([(s * sx, 782), (s * (sx + 14), 860), (s * (sx + 30), 980), (s * (sx + 40), 1160)],
+                                      3), sh, 1, 0.55, clip)
+        paint(img, lambda p: p.taper([(s * (sx + 28), 820), (s * (sx - 40), 782), (s * (sx - 130), 752)],
+                                     (2, 16, 2)), lt, 5, sp["sheen"] if s < 0 else sp["sheen"] * 0.35, clip)
+        paint(img, lambda p: p.taper([(s * (sx - 56), 880), (s * (sx - 80), 980), (s * (sx - 86), 1150)], (2, 12, 4)),
+              lt, 6, sp["sheen"] * 0.8 if s < 0 else sp["sheen"] * 0.25, clip)
+        paint(img, lambda p: p.taper([(s * (sx - 22), 850), (s * (sx - 62), 930), (s * (sx - 74), 1060)], (1, 5, 1)),
+              sh, 2, 0.45, clip)
+        paint(img, lambda p: p.taper([(s * (sx + 4), 880), (s * (sx + 24), 990)], (1, 4, 1)), sh, 2, 0.35, clip)
+    return clip
+
+
+def quay_backdrop(rng) -> Image.Image:
+    """North Quay on a bright overcast morning: water, the far shore and a preserved crane."""
+    w, h = PW * SS, PH * SS
+    hz = int(0.5 * h)
+    img = Image.new("RGB", (w, h))
+    img.paste(gradient(w, hz, [(0, "#8ea9bd"), (0.5, "#bccbd2"), (0.85, "#e4e2da"), (1, "#efe6d6")]), (0, 0))
+    for cx, cy, sc in [(0.18, 0.12, 1.0), (0.7, 0.07, 1.2), (0.5, 0.3, 0.7), (0.92, 0.34, 0.6)]:
+        blobs = [(cx * w + rng.gauss(0, 0.09 * w * sc), cy * h + rng.gauss(0, 0.02 * h * sc),
+                  rng.uniform(0.04, 0.09) * w * sc) for _ in range(14)]
+        soft(img, lambda dr: [dr.ellipse([x - r, y - r * 0.55, x + r, y + r * 0.55], fill=255)
+                              for x, y, r in blobs], "#f7f4ee", 10 * SS, 0.85)
+    d = ImageDraw.Draw(img, "RGBA")
+    # Far shore: sheds of the south bank and two small cranes, blue in the haze.
+    far = rgb("#9fb0ba")
+    x = -10.0
+    while x < w:
+        bw_ = rng.uniform(20, 60) * SS
+        bh = rng.uniform(8, 34) * SS
+        d.rectangle([x, hz - bh, x + bw_, hz + 2], fill=mix(far, "#8a9ca8", rng.random() * 0.5))
+        x += bw_ + rng.uniform(0, 14) * SS
+    crane(d, 0.14 * w, hz - 6 * SS, 3.0 * SS, 50, 1, mix(far, "#7d909c", 0.5), hook=0)
+    crane(d, 0.3 * w, hz - 6 * SS, 2.6 * SS, 62, -1, mix(far, "#7d909c", 0.4), hook=0)
+    # Water.
+    img.paste(gradient(w, h - hz, [(0, "#aebfc4"), (0.12, "#87a4ae"), (0.6, "#5f8694"), (1, "#4a7282")]), (0, hz))
+    ripples(img, hz, rng, 900, ["#dfe7e8", "#c6d5d9"], (0.25, 0.6), (30, 160))
+    ripples(img, hz, rng, 600, ["#3f6472", "#4b717f"], (0.2, 0.5), (30, 160))
+    d = ImageDraw.Draw(img, "RGBA")
+    # The quay she stands on, running off to the right, with a preserved crane.
+    x0, x1, y1 = 0.58 * w, 0.9 * w, hz + 16 * SS
+    d.polygon([(x0 - 0.03 * w, h), (x1 - 0.005 * w, y1), (x1, y1 + 6 * SS), (x0 + 0.02 * w, h)], fill=rgb("#5d5952"))
+    d.polygon([(x0, h), (x1, y1), (w, y1 - 4 * SS), (w, h)], fill=rgb("#cfc5b3"))
+    for k in range(1, 14):
+        t = (k / 14) ** 1.8
+        ya = h + (y1 - h) * (1 - t)
+        d.line([(x0 + (x1 - x0) * (1 - t), ya), (w, ya - (ya - hz) * 0.05)], fill=rgba("#b8ad99", 0.6),
+               width=max(1, int(SS * 3 * t)))
+    crane(d, 0.84 * w, hz + 58 * SS, 7.4 * SS, 66, -1, rgb("#2a7487"), cab="#e4572e", hook=5)
+    img = img.filter(ImageFilter.GaussianBlur(4.5 * SS))
+    glow(img, 0.15 * w, 0.25 * h, 0.6 * w, 0.5 * h, "#fff3dc", 0.35, 1.6)
+    return img
+
+
+def marsh_backdrop(rng) -> Image.Image:
+    """The Ashby Marsh under a big sky: grass bands, a silver creek, the harbour far off."""
+    w, h = PW * SS, PH * SS
+    hz = int(0.58 * h)
+    img = Image.new("RGB", (w, h))
+    img.paste(gradient(w, hz, [(0, "#5b8ab2"), (0.45, "#94b4cc"), (0.85, "#dfe3df"), (1, "#efe8d8")]), (0, 0))
+    for cx, cy, sc in [(0.2, 0.1, 1.1), (0.78, 0.16, 1.0), (0.5, 0.33, 0.6), (0.08, 0.38, 0.5),
+                       (0.95, 0.42, 0.45)]:
+        blobs = [(cx * w + rng.gauss(0, 0.08 * w * sc), cy * h + rng.gauss(0, 0.018 * h * sc),
+                  rng.uniform(0.04, 0.08) * w * sc) for _ in range(16)]
+        soft(img, lambda dr: [dr.ellipse([x - r, y - r * 0.6, x + r, y + r * 0.6], fill=255)
+                              for x, y, r in blobs], "#fbf9f3", 8 * SS, 0.95)
+        soft(img, lambda dr: [dr.ellipse([x - r * 0.9, y + r * 0.1, x + r * 0.9, y + r * 0.55], fill=255)
+                              for x, y, r in blobs], "#b4c0cb", 10 * SS, 0.45)
+    d = ImageDraw.Draw(img, "RGBA")
+    far = rgb("#a8b4bb")
+    x = 0.6 * w
+    while x < w:
+        bw_ = rng.uniform(10, 30) * SS
+        bh = rng.uniform(5, 20) * SS
+        d.rectangle([x, hz - bh, x + bw_, hz + 2], fill=far)
+        x += bw_ + rng.uniform(0, 8) * SS
+    for cx in (0.7, 0.76):
+        crane(d, cx * w, hz - 3 * SS, 1.8 * SS, 55, 1, mix(far, "#80909a", 0.4), hook=0)
+    img.paste(gradient(w, h - hz, [(0, "#a9aa8c"), (0.08, "#90935f"), (0.35, "#7f8248"), (1, "#6c6c37")]), (0, hz))
+    d = ImageDraw.Draw(img, "RGBA")
+    cols = ["#8e915e", "#a09a5a", "#7a7a40", "#a98a5a", "#8d6f82", "#b0a46a", "#6e7a48", "#9a5e4a"]
+    for _ in range(1800):
+        t = rng.random() ** 1.6
+        y = hz + t * (h - hz)
+        x = rng.uniform(-50, w)
+        ln = (20 + 260 * t) * SS * rng.uniform(0.4, 1.2)
+        col = mix(rng.choice(cols), "#b5b7a2", 0.6 * (1 - t) ** 3)
+        d.line([(x, y), (x + ln, y)], fill=(*col, 170), width=max(1, int((1 + 10 * t) * SS)))
+    # A creek catching the sky, winding in from the horizon.
+    left, right = [], []
+    for k in range(60):
+        t = k / 59
+        y = hz + 4 * SS + (h - hz) * t ** 1.7
+        cxk = w * (0.72 - 0.5 * t + 0.08 * math.sin(t * 7))
+        ww = (3 + 90 * t ** 1.5) * SS
+        left.append((cxk - ww, y))
+        right.append((cxk + ww, y))
+    d.polygon(left + right[::-1], fill=rgb("#c9d8df"))
+    d.line(left, fill=rgb("#5b5038"), width=3 * SS)
+    img = img.filter(ImageFilter.GaussianBlur(4.5 * SS))
+    glow(img, 0.3 * w, 0.2 * h, 0.7 * w, 0.5 * h, "#fff6e4", 0.3, 1.6)
+    return img
+
+
+def paint_portrait_abernethy() -> Image.Image:
+    """Ruth Abernethy on North Quay: grey bob, waxed jacket with a cord collar, teal roll-neck."""
+    rng = random.Random(1964)
+    img = quay_backdrop(rng)
+    size = img.size
+    pen = Pen(img)
+    sp = dict(
+        seed=1958,
+        face=[(0, 264), (64, 272), (104, 305), (120, 360), (121, 430), (114, 488), (98, 532), (72, 570),
+              (38, 596), (0, 604), (-38, 596), (-72, 570), (-98, 532), (-114, 488), (-121, 430), (-120, 360),
+              (-104, 305), (-64, 272)],
+        neck=[(-56, 520), (56, 520), (60, 620), (68, 700), (-68, 700), (-60, 620)],
+        ear=[(112, 400), (128, 390), (142, 405), (142, 440), (134, 478), (118, 500), (110, 480)],
+        eye_y=430, eye_x=55, brow_y=396, brow_arch=7, nose_y=505, nose_w=23, mouth_y=548, mouth_w=40,
+        lip_up_h=9, lip_low_h=12, smile=4.5, crease=12, gaze=-1, eye_open=0.85, iris_r=9.5, lid_w=(1.0, 2.6, 3.4),
+        skin="#efcbb0", skin_shadow="#cf9d84", skin_deep="#b9846c", skin_light="#fbe6d4", blush="#e79a8c",
+        blush_amt=0.3, eye_white="#eee6df", iris="#58778b", lash="#4a3a34", brow="#a39890",
+        brow_hair="#7f736b", brow_w=(1.6, 4.2, 1.4), nose_line="#b07e68", nostril="#8a5a4a",
+        lip_up="#b56e66", lip_low="#c98279", lip_hi="#e6ada1", lip_line="#7e4540", age=True, hollow=0.15,
+        body=[(-392, 1160), (-386, 1000), (-368, 900), (-340, 830), (-298, 790), (-226, 760), (-144, 730),
+              (-70, 694), (70, 694), (144, 730), (226, 760), (298, 790), (340, 830), (368, 900), (386, 1000),
+              (392, 1160)],
+        seam_x=276, coat="#56583a", coat_shadow="#2f311c", coat_light="#8d8f64", sheen=0.55,
+    )
+    hair_c, hair_sh, hair_hi, hair_dk = "#bab7b2", "#8b8782", "#eae7e1", "#6f6b67"
+    outer = [(-126, 556), (-150, 540), (-163, 500), (-168, 440), (-168, 380), (-160, 320), (-142, 268), (-110, 226),
+             (-62, 198), (-10, 188), (46, 190), (100, 208), (142, 246), (166, 300), (176, 370), (176, 440),
+             (168, 500), (152, 540), (132, 560)]
+    inner = [(120, 540), (119, 480), (117, 420), (113, 370), (104, 338), (84, 327), (50, 314), (14, 299), (-20, 289),
+             (-50, 287), (-80, 297), (-102, 318), (-114, 368), (-119, 430), (-121, 490), (-120, 540)]
+    # Hair behind the head and neck.
+    pen.shape(outer[3:-3] + [(150, 520), (100, 556), (0, 566), (-100, 556), (-150, 520)],
+              fill=rgb(mix(hair_sh, hair_dk, 0.5)))
+    shoulders(img, sp)
+    # Cord collar, inside of the band behind the neck.
+    pen.shape([(-92, 712), (-86, 640), (-58, 622), (58, 622), (86, 640), (92, 712)], fill=rgb("#4b3220"))
+    fm, nm = model_face(img, sp)
+    # Teal roll-neck in the opening of the jacket.
+    knit, knit_sh = "#2a7386", "#1b5566"
+    vee = [(-92, 690), (92, 690), (40, 842), (0, 878), (-40, 842)]
+    pen.shape(vee, fill=rgb(knit))
+    paint(img, lambda p: p.oval(0, 730, 90, 30), knit_sh, 12, 0.6, pmask(size, lambda p: p.shape(vee)))
+    roll = [(-64, 624), (-30, 636), (30, 636), (64, 624), (80, 700), (40, 714), (0, 718), (-40, 714), (-80, 700)]
+    pen.shape(roll, fill=rgb(mix(knit, "#ffffff", 0.06)))
+    rclip = pmask(size, lambda p: p.shape(roll))
+    paint(img, lambda p: [p.stroke([(x, 630), (x * 1.12, 712)], 2.2) for x in range(-72, 76, 9)], knit_sh, 0.6, 0.7,
+          rclip)
+    paint(img, lambda p: p.oval(30, 640, 70, 22), knit_sh, 8, 0.6, rclip)
+    paint(img, lambda p: p.oval(40, 690, 60, 30), knit_sh, 12, 0.5, rclip)
+    paint(img, lambda p: p.oval(-36, 676, 26, 24), "#5fa2b2", 10, 0.35, rclip)
+    # Cord collar turned down over the shoulders.
+    cord, cord_sh = "#74502f", "#4f3521"
+    for s in (-1, 1):
+        col = [(s * x, y) for x, y in [(86, 630), (112, 672), (152, 738), (122, 790), (80, 840), (62, 790), (72, 712)]]
+        pen.shape(col, fill=rgb(cord if s < 0 else mix(cord, cord_sh, 0.4)))
+        cm = pmask(size, lambda p: p.shape(col))
+        paint(img, lambda p: [p.stroke([(s * (70 + k * 8), 640 + k * 3), (s * (80 + k * 6), 760 - k * 12)], 1.6)
+                              for k in range(-3, 12)], cord_sh, 0.4, 0.5, cm)
+        paint(img, lambda p: p.stroke([(s * 150, 740), (s * 120, 792), (s * 80, 842)], 8), cord_sh, 3, 0.6, cm)
+        pen.taper([(s * 152, 740), (s * 122, 792), (s * 80, 842), (s * 60, 880), (s * 24, 906)], (2, 3, 1.5),
+                  fill=rgba(sp["coat_shadow"], 0.8))
+    # Jacket front: storm flap with press studs.
+    pen.taper([(6, 882), (10, 980), (12, 1160)], (3, 3, 3), fill=rgba(sp["coat_shadow"], 0.9))
+    for y in (935, 1035):
+        pen.oval(30, y, 7, 7, fill=rgb("#9c7d4e"))
+        pen.oval(28, y - 2, 3, 3, fill=rgb("#d8bf8a"))
+    face_features(img, sp, fm)
+    # Faint lines on the forehead, mostly under the fringe.
+    for y in (340, 356):
+        pen.taper([(-60, y + 4), (-20, y), (20, y), (60, y + 4)], (0.3, 1.4, 0.3), fill=rgba(sp["skin_shadow"], 0.35))
+    # Grey bob from a parting on her right, swept across the forehead, ends turned under.
+    right = []
+    for i in range(70):
+        v = rng.random()
+        path = arc_path(rng.uniform(-4, 4), 402, 116 + 58 * v, 214 + 8 * v, rng.uniform(-112, -98),
+                        rng.uniform(32, 40))
+        path = [(-42 + rng.uniform(-5, 5), 200 + rng.uniform(0, 6))] + path[1:]
+        x, y = path[-1]
+        path.append((x - 10, y + 10))
+        right.append(path)
+    left = []
+    for i in range(50):
+        v = rng.random()
+        path = arc_path(rng.uniform(-4, 4), 402, 116 + 54 * v, 212 + 8 * v, rng.uniform(-95, -84),
+                        rng.uniform(-218, -210))
+        path = [(-48 + rng.uniform(-5, 5), 200 + rng.uniform(0, 6))] + path[2:]
+        x, y = path[-1]
+        path.append((x + 10, y + 10))
+        left.append(path)
+    fringe = []
+    for i in range(30):
+        v = rng.random()
+        oy = 40 * v
+        fringe.append([(-46 + rng.uniform(-4, 4), 202 + oy * 0.2), (-6, 236 + oy * 0.8), (44, 268 + oy * 0.9),
+                       (90, 300 + oy * 0.7), (118, 346 + oy * 0.5), (126, 390 + oy * 0.4)])
+    edge = [p for p in right + left if abs(p[3][0]) > 150]
+    crown_locks = []
+    for i in range(60):
+        v = rng.random()
+        if i % 3:
+            path = arc_path(rng.uniform(-4, 4), 402, 70 + 60 * v, 168 + 40 * v, rng.uniform(-108, -98), 30)
+        else:
+            path = arc_path(rng.uniform(-4, 4), 402, 70 + 60 * v, 168 + 40 * v, rng.uniform(-92, -84), -205)
+        crown_locks.append([(-45 + rng.uniform(-5, 5), 200 + rng.uniform(0, 6))] + path[1:])
+    paths = crown_locks + right + left + fringe
+
+    def hair_shape(p):
+        p.shape(outer + inner)
+        for e in edge:
+            p.taper(e, (4, 16, 6))
+
+    hm = pmask(size, hair_shape, 0.8)
+    img.paste(rgb(hair_c), (0, 0), hm)
+    locks(img, hm, [(p, rng.uniform(10, 20), rng.uniform(0.25, 0.45)) for p in paths[::2]], hair_sh)
+    locks(img, hm, [(p, rng.uniform(8, 16), rng.uniform(0.35, 0.6)) for p in paths[1::3]], hair_hi)
+    locks(img, hm, [(p, rng.uniform(3, 6), rng.uniform(0.3, 0.5)) for p in paths[::3]], hair_dk)
+    locks(img, hm, [(p, rng.uniform(2, 4), rng.uniform(0.4, 0.7)) for p in paths[2::4]], "#f6f4ef")
+    paint(img, lambda p: p.shape([(70, 240), (200, 300), (200, 600), (120, 600), (108, 380)]), hair_sh, 24, 0.55, hm)
+    paint(img, lambda p: [p.oval(s * 140, 540, 34, 22) for s in (-1, 1)], hair_sh, 12, 0.5, hm)
+    paint(img, lambda p: p.oval(-64, 246, 64, 30), hair_hi, 16, 0.55, hm)
+    # A few loose locks breaking the outline.
+    wisps = []
+    for i in range(14):
+        side = 1 if i % 2 else -1
+        a0 = rng.uniform(-100, -70) if side > 0 else rng.uniform(-110, -80)
+        a1 = rng.uniform(-30, 25) if side > 0 else rng.uniform(-205, -150)
+        wisps.append(arc_path(rng.uniform(-3, 3), 402, rng.uniform(168, 180), rng.uniform(212, 222), a0, a1))
+    wm = Image.new("L", size, 0)
+    wpen = Pen(wm)
+    for w_ in wisps:
+        wpen.taper(w_, (0.5, rng.uniform(2.5, 5), 0.3), fill=int(255 * rng.uniform(0.5, 0.8)))
+    img.paste(rgb(mix(hair_c, hair_hi, 0.4)), (0, 0), wm)
+    # The hair's soft shadow on the forehead and cheeks.
+    cast_shadow(img, hm, fm, 9, 6, sp["skin_shadow"], 0.5)
+    return finish(img, (PW, PH))
+
+
+def paint_portrait_malhotra() -> Image.Image:
+    """Dev Malhotra at the Ashby Marsh: short dark hair, trimmed beard, navy field jacket over a shirt."""
+    rng = random.Random(2020)
+    img = marsh_backdrop(rng)
+    size = img.size
+    pen = Pen(img)
+    sp = dict(
+        seed=2023,
+        face=[(0, 264), (62, 270), (102, 300), (119, 360), (123, 430), (120, 495), (106, 548), (76, 588),
+              (38, 610), (0, 616), (-38, 610), (-76, 588), (-106, 548), (-120, 495), (-123, 430), (-119, 360),
+              (-102, 300), (-62, 270)],
+        neck=[(-70, 530), (70, 530), (76, 640), (58, 700), (0, 772), (-58, 700), (-76, 640)],
+        ear=[(116, 398), (131, 388), (144, 404), (144, 440), (137, 478), (122, 500), (114, 480)],
+        eye_y=432, eye_x=55, brow_y=398, brow_arch=4, nose_y=510, nose_w=27, mouth_y=555, mouth_w=41,
+        lip_up_h=8, lip_low_h=12, smile=4, crease=10, gaze=-1, eye_open=0.85, iris_r=9.8, lid_w=(1.2, 3.0, 3.8),
+        skin="#b97f57", skin_shadow="#93603f", skin_deep="#774a31", skin_light="#d7a17a", blush="#b0654a",
+        blush_amt=0.18, eye_white="#ebe1d8", iris="#3a271d", lash="#1f1612", brow="#2a1f1a",
+        brow_hair="#1a1310", brow_w=(3.4, 7.2, 3.0), nose_line="#7d4e35", nostril="#4a2a1e",
+        lip_up="#86503f", lip_low="#a0614f", lip_hi="#c08472", lip_line="#4a2820", age=False, hollow=0.3,
+        body=[(-414, 1160), (-408, 1000), (-392, 900), (-364, 828), (-318, 786), (-238, 754), (-156, 724),
+              (-76, 694), (76, 694), (156, 724), (238, 754), (318, 786), (364, 828), (392, 900), (408, 1000),
+              (414, 1160)],
+        seam_x=294, coat="#2c4a5f", coat_shadow="#172a38", coat_light="#557b92", sheen=0.35,
+    )
+    clip = shoulders(img, sp)
+    for s in (-1, 1):
+        # Chest pocket with a buttoned flap.
+        pk = [(s * 124, 950), (s * 276, 950), (s * 276, 1160), (s * 124, 1160)]
+        paint(img, lambda p: p.shape(pk, smooth=False), sp["coat_shadow"], 0, 0.18, clip)
+        flap = [(s * 118, 938), (s * 282, 938), (s * 282, 982), (s * 200, 996), (s * 118, 982)]
+        paint(img, lambda p: p.shape([(x, y + 6) for x, y in flap], smooth=False), sp["coat_shadow"], 3, 0.6, clip)
+        pen.shape(flap, fill=rgb(mix(sp["coat"], sp["coat_light"], 0.12 if s < 0 else 0.0)), smooth=False)
+        for pts in ([(s * 126, 946), (s * 274, 946)], [(s * 126, 976), (s * 200, 988), (s * 274, 976)],
+                    [(s * 132, 990), (s * 132, 1160)], [(s * 268, 990), (s * 268, 1160)]):
+            pen.taper(pts, (1.4, 1.4, 1.4), fill=rgba("#8fb0c2", 0.45))
+        pen.oval(s * 200, 976, 7, 7, fill=rgb("#1c2a33"))
+        pen.oval(s * 198, 974, 2.5, 2.5, fill=rgba("#6f8796", 0.8))
+    # Shirt in the open neck.
+    shirt, shirt_sh = "#e8dcc5", "#b9aa8f"
+    vee = [(-96, 680), (96, 680), (50, 860), (0, 902), (-50, 860)]
+    pen.shape(vee, fill=rgb(shirt))
+    paint(img, lambda p: p.oval(20, 760, 80, 60), shirt_sh, 16, 0.7, pmask(size, lambda p: p.shape(vee)))
+    fm, nm = model_face(img, sp)
+    # Shirt collar, then the jacket collar over it.
+    for s in (-1, 1):
+        sc = [(s * x, y) for x, y in [(70, 628), (98, 672), (110, 730), (70, 792), (40, 752), (60, 700)]]
+        pen.shape(sc, fill=rgb(shirt if s < 0 else mix(shirt, shirt_sh, 0.45)))
+        pen.taper([(s * 60, 700), (s * 40, 752), (s * 70, 792)], (1.2, 1.6, 1.2), fill=rgba(shirt_sh, 0.9))
+        jc = [(s * x, y) for x, y in [(90, 624), (124, 674), (172, 736), (140, 800), (98, 884), (76, 820), (96, 720)]]
+        pen.shape(jc, fill=rgb(mix(sp["coat"], sp["coat_shadow"], 0.25 if s < 0 else 0.55)))
+        jm = pmask(size, lambda p: p.shape(jc))
+        paint(img, lambda p: p.stroke([(s * 170, 738), (s * 140, 802), (s * 98, 884)], 10), sp["coat_shadow"], 3, 0.6,
+              jm)
+        pen.taper([(s * 172, 738), (s * 140, 802), (s * 98, 884), (s * 50, 900), (s * 10, 912)], (2, 3, 1.5),
+                  fill=rgba(sp["coat_shadow"], 0.9))
+    pen.taper([(6, 908), (10, 1000), (12, 1160)], (3, 3, 3), fill=rgba(sp["coat_shadow"], 0.9))
+    # Short trimmed beard following the jaw; it shades the neck below.
+    beard_out = [(-123, 440), (-126, 492), (-116, 548), (-92, 590), (-56, 618), (0, 630), (56, 618), (92, 590),
+                 (116, 548), (126, 492), (123, 440)]
+    beard_in = [(112, 442), (108, 482), (96, 514), (74, 534), (54, 542), (44, 532), (26, 526), (0, 527),
+                (-26, 526), (-44, 532), (-54, 542), (-74, 534), (-96, 514), (-108, 482), (-112, 442)]
+    paint(img, lambda p: p.shape([(x, y + 22) for x, y in beard_out] + [(60, 600), (-60, 600)]), sp["skin_deep"], 8,
+          0.7, nm)
+    paint(img, lambda p: p.shape([(x * 1.02, y - 16) for x, y in beard_in[1:-1]] + beard_in[-2:0:-1]), "#5e3a28", 5,
+          0.35, fm)
+    bm = pmask(size, lambda p: p.shape(beard_out + beard_in), 1.8)
+    img.paste(rgb("#2b201b"), (0, 0), bm.point(lambda v: int(v * 0.88)))
+    paint(img, lambda p: p.oval(84, 570, 60, 80), "#120c09", 18, 0.5, bm)
+    paint(img, lambda p: p.oval(-62, 566, 46, 36), "#5a4536", 16, 0.4, bm)
+
+    def beard_area(r):
+        return r.uniform(-130, 130), r.uniform(436, 640)
+
+    bristles(img, rng, bm.filter(ImageFilter.MaxFilter(9)), 1500, beard_area, lambda x, y: math.pi / 2 - 0.7 * x / 130, (4, 10),
+             ["#0f0a08", "#4d3b2f", "#6b5646"], width=(0.8, 1.4), alpha=(0.35, 0.7))
+    face_features(img, sp, ImageChops.subtract(fm, bm))
+    # Moustache over the top of the upper lip.
+    must = [(-50, 550), (-36, 535), (-14, 527), (0, 530), (14, 527), (36, 535), (50, 550), (30, 546), (0, 548),
+            (-30, 546)]
+    mm = pmask(size, lambda p: p.shape(must), 1.0)
+    img.paste(rgb("#271c17"), (0, 0), mm.point(lambda v: int(v * 0.9)))
+    bristles(img, rng, mm, 220, lambda r: (r.uniform(-48, 48), r.uniform(527, 544)),
+             lambda x, y: math.pi / 2 + 0.9 * x / 48, (5, 10), ["#0f0a08", "#4d3b2f"], alpha=(0.4, 0.7))
+    # Short dark hair: close at the sides, fuller on top, brushed from a parting on his right.
+    hair = [(-117, 446), (-124, 400), (-129, 340), (-129, 286), (-115, 242), (-86, 212), (-42, 197), (10, 193),
+            (60, 198), (100, 216), (125, 250), (134, 298), (132, 350), (126, 400), (119, 446), (115, 446),
+            (113, 392), (108, 344), (100, 314), (78, 302), (40, 301), (0, 304), (-40, 301), (-78, 302),
+            (-100, 314), (-108, 344), (-113, 392), (-114, 446)]
+
+    def flow(x, y):
+        """Direction the hair is brushed at (x, y): away from the parting, then down the sides."""
+        if x >= -50:
+            return math.radians(-8 + 80 * min(1.0, (x + 50) / 185) ** 1.6 + 10 * max(0.0, (y - 300) / 60))
+        return math.radians(188 - 80 * min(1.0, (-50 - x) / 80) ** 1.3)
+
+    tufts = []
+    for i in range(26):
+        x0 = rng.uniform(-110, 120)
+        y0 = 214 + 0.0022 * (x0 + 5) ** 2 + rng.uniform(-4, 6)
+        a = flow(x0, y0) - 0.25
+        tufts.append([(x0, y0 + 6), (x0 + math.cos(a) * 14, y0 + math.sin(a) * 14 - 4),
+                      (x0 + math.cos(a) * 28, y0 + math.sin(a) * 28 - 6)])
+
+    def hair_shape(p):
+        p.shape(hair)
+        for t in tufts:
+            p.taper(t, (10, 8, 1))
+
+    hm = pmask(size, hair_shape, 0.7)
+    img.paste(rgb("#231a16"), (0, 0), hm)
+    sides = pmask(size, lambda p: [p.oval(s * 124, 392, 16, 66) for s in (-1, 1)], 8)
+    img.paste(rgb(mix("#3b2d25", sp["skin"], 0.25)), (0, 0), ImageChops.multiply(hm, sides).point(lambda v: int(v * 0.7)))
+    paint(img, lambda p: p.shape([(60, 230), (180, 300), (180, 460), (100, 460), (96, 330)]), "#0e0a08", 18, 0.5, hm)
+    paint(img, lambda p: p.oval(-40, 226, 70, 26), "#6d5748", 14, 0.5, hm)
+    short = {"#0c0807": [], "#4e3d32": [], "#7a6251": []}
+    for i in range(700):
+        x, y = rng.uniform(-130, 135), rng.uniform(192, 330)
+        pts = [(x, y)]
+        ln = rng.uniform(16, 38)
+        for k in range(3):
+            a = flow(x, y) + rng.gauss(0, 0.08)
+            x, y = x + math.cos(a) * ln / 3, y + math.sin(a) * ln / 3
+            pts.append((x, y))
+        lit = (pts[0][1] < 250) and (pts[0][0] < 60)
+        key = "#7a6251" if lit and rng.random() < 0.35 else ("#4e3d32" if rng.random() < 0.45 else "#0c0807")
+        short[key].append((pts, rng.uniform(2.5, 6) if key != "#7a6251" else rng.uniform(1.6, 3.2),
+                           rng.uniform(0.35, 0.7)))
+    for col, strokes in short.items():
+        locks(img, hm, strokes, col)
+    bristles(img, rng, ImageChops.multiply(hm, sides), 500, lambda r: (r.choice((-1, 1)) * r.uniform(108, 134),
+                                                                         r.uniform(300, 446)),
+             lambda x, y: math.pi / 2 - 0.3 * (1 if x > 0 else -1), (4, 8), ["#0f0a08", "#6b5646"],
+             width=(0.8, 1.3), alpha=(0.3, 0.6))
+    cast_shadow(img, hm, fm, 8, 5, sp["skin_shadow"], 0.45)
+    return finish(img, (PW, PH))
+
+
 PHOTOS = {
     "cover.jpg": paint_cover,
     "quay-1890.jpg": paint_quay_1890,
     "promenade.jpg": paint_promenade,
     "bonded-stores.jpg": paint_bonded_stores,
     "marsh.jpg": paint_marsh,
+    "portrait-abernethy.jpg": paint_portrait_abernethy,
+    "portrait-malhotra.jpg": paint_portrait_malhotra,
 }
+# JPEG quality where it differs from the default of 80.
+QUALITY = {"portrait-abernethy.jpg": 82, "portrait-malhotra.jpg": 82}
 # PHOTOS-END
 
 
@@ -2037,7 +2694,7 @@ def main(argv=None) -> int:
         if wanted and name not in wanted:
             continue
         img = fn()
-        img.save(ASSETS / name, "JPEG", quality=80, optimize=True, progressive=False)
+        img.save(ASSETS / name, "JPEG", quality=QUALITY.get(name, 80), optimize=True, progressive=False)
         print(f"{name:24s} {(ASSETS / name).stat().st_size:>8,d} bytes  {img.size[0]}x{img.size[1]}")
     return 0
 
