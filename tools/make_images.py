@@ -10,7 +10,8 @@ so running the script again gives byte-identical files in content/assets/:
   PDF build loads with @font-face; only plain SVG elements are used so that
   WeasyPrint's SVG renderer draws them faithfully.
 * JPEG (painted with Pillow, drawn at 2x and downsampled): cover, quay-1890,
-  promenade, bonded-stores, marsh.
+  promenade, bonded-stores, marsh, and the two portraits for "Voices"
+  (portrait-abernethy, portrait-malhotra; stylised illustrations, quality 82).
 
 All numbers come from the fact sheet and the text of the sample publication
 (the investment split by phase is the table in content/09-figures.md); only the
@@ -2287,8 +2288,8 @@ def shoulders(img, sp):
     paint(img, lambda p: p.oval(20, 760, 150, 70), sh, 30, 0.35, clip)
     sx = sp["seam_x"]
     for s in (-1, 1):
-        paint(img, lambda p: p.stroke([(s * sx, 782), (s * (sx + 14), 860), (s * (sx + 30), 980), (s * (sx + 40), 1160)],
-                                      3), sh, 1, 0.55, clip)
+        seam = [(s * sx, 782), (s * (sx + 14), 860), (s * (sx + 30), 980), (s * (sx + 40), 1160)]
+        paint(img, lambda p: p.stroke(seam, 3), sh, 1, 0.55, clip)
         paint(img, lambda p: p.taper([(s * (sx + 28), 820), (s * (sx - 40), 782), (s * (sx - 130), 752)],
                                      (2, 16, 2)), lt, 5, sp["sheen"] if s < 0 else sp["sheen"] * 0.35, clip)
         paint(img, lambda p: p.taper([(s * (sx - 56), 880), (s * (sx - 80), 980), (s * (sx - 86), 1150)], (2, 12, 4)),
@@ -2386,6 +2387,25 @@ def marsh_backdrop(rng) -> Image.Image:
         right.append((cxk + ww, y))
     d.polygon(left + right[::-1], fill=rgb("#c9d8df"))
     d.line(left, fill=rgb("#5b5038"), width=3 * SS)
+    # The sea beyond the marsh, a silver line under the sky.
+    d.rectangle([0, hz - 2 * SS, 0.55 * w, hz + 3 * SS], fill=rgb("#d5dde0"))
+    # Sea lavender and samphire in patches, then grass tufts nearer the camera.
+    for _ in range(260):
+        t = rng.random() ** 1.3
+        y = hz + (0.05 + 0.95 * t) * (h - hz)
+        x = rng.uniform(0, w)
+        r = (4 + 40 * t) * SS * rng.uniform(0.5, 1.2)
+        col = rng.choice(["#9a7aa8", "#8e6d9c", "#a0505a", "#c0b26a"])
+        d.ellipse([x - r * 2, y - r * 0.35, x + r * 2, y + r * 0.35], fill=(*mix(col, "#b5b7a2", 0.5 * (1 - t)), 150))
+    grass = ["#6f7a3c", "#84903f", "#9aa152", "#b3a95c", "#7c6d3a", "#c0b26a"]
+    for _ in range(1400):
+        t = rng.random() ** 0.7
+        y = hz + (0.2 + 0.8 * t) * (h - hz)
+        x = rng.uniform(0, w)
+        hgt = (6 + 60 * t) * SS * rng.uniform(0.6, 1.2)
+        lean = rng.gauss(0.15, 0.2) * hgt
+        d.line([(x, y), (x + lean * 0.4, y - hgt * 0.55), (x + lean, y - hgt)], fill=(*rgb(rng.choice(grass)), 200),
+               width=max(1, int((1 + 3 * t) * SS)))
     img = img.filter(ImageFilter.GaussianBlur(4.5 * SS))
     glow(img, 0.3 * w, 0.2 * h, 0.7 * w, 0.5 * h, "#fff6e4", 0.3, 1.6)
     return img
@@ -2427,7 +2447,7 @@ def paint_portrait_abernethy() -> Image.Image:
     shoulders(img, sp)
     # Cord collar, inside of the band behind the neck.
     pen.shape([(-92, 712), (-86, 640), (-58, 622), (58, 622), (86, 640), (92, 712)], fill=rgb("#4b3220"))
-    fm, nm = model_face(img, sp)
+    fm, _ = model_face(img, sp)
     # Teal roll-neck in the opening of the jacket.
     knit, knit_sh = "#2a7386", "#1b5566"
     vee = [(-92, 690), (92, 690), (40, 842), (0, 878), (-40, 842)]
@@ -2463,7 +2483,7 @@ def paint_portrait_abernethy() -> Image.Image:
         pen.taper([(-60, y + 4), (-20, y), (20, y), (60, y + 4)], (0.3, 1.4, 0.3), fill=rgba(sp["skin_shadow"], 0.35))
     # Grey bob from a parting on her right, swept across the forehead, ends turned under.
     right = []
-    for i in range(70):
+    for _ in range(70):
         v = rng.random()
         path = arc_path(rng.uniform(-4, 4), 402, 116 + 58 * v, 214 + 8 * v, rng.uniform(-112, -98),
                         rng.uniform(32, 40))
@@ -2472,7 +2492,7 @@ def paint_portrait_abernethy() -> Image.Image:
         path.append((x - 10, y + 10))
         right.append(path)
     left = []
-    for i in range(50):
+    for _ in range(50):
         v = rng.random()
         path = arc_path(rng.uniform(-4, 4), 402, 116 + 54 * v, 212 + 8 * v, rng.uniform(-95, -84),
                         rng.uniform(-218, -210))
@@ -2481,7 +2501,7 @@ def paint_portrait_abernethy() -> Image.Image:
         path.append((x + 10, y + 10))
         left.append(path)
     fringe = []
-    for i in range(30):
+    for _ in range(30):
         v = rng.random()
         oy = 40 * v
         fringe.append([(-46 + rng.uniform(-4, 4), 202 + oy * 0.2), (-6, 236 + oy * 0.8), (44, 268 + oy * 0.9),
@@ -2539,7 +2559,7 @@ def paint_portrait_malhotra() -> Image.Image:
         face=[(0, 264), (62, 270), (102, 300), (119, 360), (123, 430), (120, 495), (106, 548), (76, 588),
               (38, 610), (0, 616), (-38, 610), (-76, 588), (-106, 548), (-120, 495), (-123, 430), (-119, 360),
               (-102, 300), (-62, 270)],
-        neck=[(-70, 530), (70, 530), (76, 640), (58, 700), (0, 772), (-58, 700), (-76, 640)],
+        neck=[(-70, 530), (70, 530), (76, 640), (60, 694), (0, 752), (-60, 694), (-76, 640)],
         ear=[(116, 398), (131, 388), (144, 404), (144, 440), (137, 478), (122, 500), (114, 480)],
         eye_y=432, eye_x=55, brow_y=398, brow_arch=4, nose_y=510, nose_w=27, mouth_y=555, mouth_w=41,
         lip_up_h=8, lip_low_h=12, smile=4, crease=10, gaze=-1, eye_open=0.85, iris_r=9.8, lid_w=(1.2, 3.0, 3.8),
@@ -2601,7 +2621,8 @@ def paint_portrait_malhotra() -> Image.Image:
     def beard_area(r):
         return r.uniform(-130, 130), r.uniform(436, 640)
 
-    bristles(img, rng, bm.filter(ImageFilter.MaxFilter(9)), 1500, beard_area, lambda x, y: math.pi / 2 - 0.7 * x / 130, (4, 10),
+    bristles(img, rng, bm.filter(ImageFilter.MaxFilter(9)), 1500, beard_area,
+             lambda x, y: math.pi / 2 - 0.7 * x / 130, (4, 10),
              ["#0f0a08", "#4d3b2f", "#6b5646"], width=(0.8, 1.4), alpha=(0.35, 0.7))
     face_features(img, sp, ImageChops.subtract(fm, bm))
     # Moustache over the top of the upper lip.
@@ -2624,7 +2645,7 @@ def paint_portrait_malhotra() -> Image.Image:
         return math.radians(188 - 80 * min(1.0, (-50 - x) / 80) ** 1.3)
 
     tufts = []
-    for i in range(26):
+    for _ in range(26):
         x0 = rng.uniform(-110, 120)
         y0 = 214 + 0.0022 * (x0 + 5) ** 2 + rng.uniform(-4, 6)
         a = flow(x0, y0) - 0.25
@@ -2639,15 +2660,16 @@ def paint_portrait_malhotra() -> Image.Image:
     hm = pmask(size, hair_shape, 0.7)
     img.paste(rgb("#231a16"), (0, 0), hm)
     sides = pmask(size, lambda p: [p.oval(s * 124, 392, 16, 66) for s in (-1, 1)], 8)
-    img.paste(rgb(mix("#3b2d25", sp["skin"], 0.25)), (0, 0), ImageChops.multiply(hm, sides).point(lambda v: int(v * 0.7)))
+    img.paste(rgb(mix("#3b2d25", sp["skin"], 0.25)), (0, 0),
+              ImageChops.multiply(hm, sides).point(lambda v: int(v * 0.7)))
     paint(img, lambda p: p.shape([(60, 230), (180, 300), (180, 460), (100, 460), (96, 330)]), "#0e0a08", 18, 0.5, hm)
     paint(img, lambda p: p.oval(-40, 226, 70, 26), "#6d5748", 14, 0.5, hm)
     short = {"#0c0807": [], "#4e3d32": [], "#7a6251": []}
-    for i in range(700):
+    for _ in range(700):
         x, y = rng.uniform(-130, 135), rng.uniform(192, 330)
         pts = [(x, y)]
         ln = rng.uniform(16, 38)
-        for k in range(3):
+        for _ in range(3):
             a = flow(x, y) + rng.gauss(0, 0.08)
             x, y = x + math.cos(a) * ln / 3, y + math.sin(a) * ln / 3
             pts.append((x, y))
