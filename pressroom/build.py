@@ -8,12 +8,16 @@ from pathlib import Path
 from typing import Callable
 
 from .components import load_components
-from .config import load_config
+from .config import Publication, load_config
+from .errors import BuildError
 from .document import render_document
 from .fetcher import located_fetches
-from .finish import write_pdf
+from .finish import WriteOptions, write_pdf
 from .layout import LayoutSetup, lay_out
 from .markup import render_sections
+from .outputs import OutputProfile
+from .preflight import Finding, PreflightInput, preflight
+from .prepress import finish_pdf
 from .sections import load_sections
 from .theme import Theme
 
@@ -22,26 +26,55 @@ STEPS = 7
 
 
 @dataclass(frozen=True)
+class Gate:
+    """Whether preflight findings stop the build: errors when enabled, warnings too if strict."""
+
+    enabled: bool = True
+    strict: bool = False
+
+
+@dataclass(frozen=True)
 class BuildReport:
     """What a build produced."""
 
+    profile: str
     output: Path
     pages: int
     size: int
     seconds: float
     warnings: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+class PreflightFailed(BuildError):
+    """Preflight found errors (or warnings, when strict); the PDF was not written."""
+
+    def __init__(self, findings: tuple[Finding, ...]):
+        super().__init__("preflight", 0, "preflight failed")
+        self.findings = findings
+
+    def __str__(self) -> str:
+        return "\n".join(str(finding) for finding in self.findings)
+
+
+def failing(findings: tuple[Finding, ...], strict: bool) -> tuple[Finding, ...]:
+    return tuple(f for f in findings if f.severity == "error" or strict)
 
 
 def build(project: Path, output: Path | None = None,
-          progress: Progress = lambda step, text: None) -> BuildReport:
-    """Build the publication in *project* into a PDF.
+          progress: Progress = lambda step, text: None, profile: str = "print",
+          gate: Gate = Gate()) -> BuildReport:
+    """Build the publication in *project* into a PDF for the output *profile*.
 
     Steps: load config → load sections → Markdown to HTML → HTML document →
-    layout → write PDF → report. *output* defaults to
-    ``PROJECT/output/<slug of the title>.pdf``. *progress* is called with the
-    step number (1–7) and a description. Raises :class:`BuildError` (or
+    layout → write PDF (with press finishing) → report. *output* defaults to
+    ``PROJECT/output/<slug of the title>.pdf`` (``<slug>-<profile>.pdf`` for
+    profiles other than print). *progress* is called with the step number
+    (1–7) and a description. Raises :class:`BuildError` (or
     :class:`BuildErrors`) for any problem in the input; the previous PDF at
-    *output* is then left untouched.
+    *output* is then left untouched. Preflight runs on every PDF; with
+    ``gate.enabled`` its errors (and, if ``gate.strict``, its warnings) raise
+    :class:`PreflightFailed` and the PDF is not written.
     """
     started = time.perf_counter()
     project = project.resolve()
@@ -49,6 +82,8 @@ def build(project: Path, output: Path | None = None,
 
     progress(1, "Loading publication.yml")
     pub = load_config(project)
+    out = output_profile(pub, profile)
+    icc = theme.find(out.icc, pub.config_path) if out.cmyk else None
     progress(2, "Loading sections")
     sections = load_sections(project, theme.layouts)
     progress(3, "Converting Markdown")
@@ -57,8 +92,8 @@ def build(project: Path, output: Path | None = None,
     singles = frozenset() if pub.toc.ranges else frozenset(s.id for s in sections)
     html = render_document(pub, rendered, theme, singles)
     progress(5, "Laying out pages")
-    setup = LayoutSetup(pub.page, project, (*theme.dirs, *theme.font_dirs()), theme.font_css(),
-                        (*theme.stylesheets(), *(s.path for s in sections)))
+    setup = LayoutSetup(pub.page, out, icc, project, (*theme.dirs, *theme.font_dirs()),
+                        theme.font_css(), (*theme.stylesheets(), *(s.path for s in sections)))
     layout = lay_out(html, setup)
     if pub.toc.ranges and layout.single_page_sections() != singles:
         # Only the layout knows which sections fit on one page; their
@@ -66,9 +101,30 @@ def build(project: Path, output: Path | None = None,
         singles = layout.single_page_sections()
         layout = lay_out(render_document(pub, rendered, theme, singles), setup)
     progress(6, "Writing PDF")
-    target = output or project / "output" / f"{pub.slug}.pdf"
+    target = output or project / "output" / out.file_name(pub.slug)
+    findings: list[Finding] = []
+
+    def finish_and_check(path: Path) -> None:
+        finish_pdf(path, icc, stable_id=out.pdf_variant is not None,
+                   pad=out.pad and out.binding == "saddle-stitch")
+        progress(7, "Preflight")
+        findings.extend(preflight(PreflightInput(layout, path, out, sections)))
+        if gate.enabled and failing(tuple(findings), gate.strict):
+            raise PreflightFailed(tuple(findings))
+
+    options = WriteOptions(pub.epoch, out.pdf_variant, post=finish_and_check)
     with located_fetches(setup.sources):  # attachments are fetched while writing
-        size = write_pdf(layout.document, target, epoch=pub.epoch)
-    progress(7, "Done")
-    return BuildReport(target, layout.page_count, size, time.perf_counter() - started,
-                       layout.warnings)
+        size = write_pdf(layout.document, target, options)
+    return BuildReport(out.name, target, layout.page_count, size,
+                       time.perf_counter() - started, layout.warnings, tuple(findings))
+
+
+def output_profile(pub: Publication, name: str) -> OutputProfile:
+    """The named profile; raises :class:`BuildError` listing the known ones."""
+    if name not in pub.outputs:
+        raise BuildError(pub.config_path, 1, f"unknown output '{name}' "
+                                             f"(known: {', '.join(pub.outputs)})")
+    return pub.outputs[name]
+
+
+

@@ -7,11 +7,14 @@ error, 2 usage error) so tests call it directly.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 from pathlib import Path
 
 from . import __version__
-from .build import STEPS, build
+from .build import STEPS, BuildReport, Gate, build, failing
+from .config import load_config
 from .errors import BuildError, display_path
 
 
@@ -23,12 +26,25 @@ def parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="build the publication PDF")
     build_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR",
                            help="directory with publication.yml and content/ (default: .)")
-    build_cmd.add_argument("-o", "--output", type=Path, metavar="OUT.pdf",
+    # "-o" only: "--output" names a profile (the command line is a contract).
+    build_cmd.add_argument("-o", dest="out_file", type=Path, metavar="OUT.pdf",
                            help="PDF to write (default: PROJECT_DIR/output/<title>.pdf)")
+    build_cmd.add_argument("--output", dest="profile", metavar="NAME",
+                           help="build one output profile (default: every profile "
+                                "publication.yml declares, or print)")
     build_cmd.add_argument("-v", "--verbose", action="store_true",
                            help="print numbered progress steps")
+    build_cmd.add_argument("--strict", action="store_true",
+                           help="preflight warnings stop the build too")
     build_cmd.add_argument("--traceback", action="store_true",
                            help="show the traceback of an internal error")
+    check_cmd = commands.add_parser("check", help="preflight the publication (nothing is kept)")
+    check_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
+    check_cmd.add_argument("--output", dest="profile", metavar="NAME",
+                           help="profile to check (default: the first declared, or print)")
+    check_cmd.add_argument("--json", action="store_true", help="machine-readable report")
+    check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
     return root
 
 
@@ -41,9 +57,49 @@ def main(argv: list[str] | None = None) -> int:
     if not args.project.is_dir():
         print(f"pressroom: error: {args.project} is not a directory", file=sys.stderr)
         return 2
+    if args.command == "check":
+        return _guarded(args, lambda: check(args))
+    return _guarded(args, lambda: build_all(args))
+
+
+def build_all(args: argparse.Namespace) -> int:
+    """``pressroom build``: every requested profile, each gated by preflight."""
     progress = _print_step if args.verbose else (lambda step, text: None)
+    profiles = [args.profile] if args.profile else list(declared_outputs(args.project))
+    if args.out_file and len(profiles) > 1:
+        print(f"pressroom: error: -o needs --output NAME: this project builds "
+              f"{', '.join(profiles)}", file=sys.stderr)
+        return 2
+    for profile in profiles:
+        report = build(args.project, args.out_file, progress, profile, Gate(strict=args.strict))
+        _print_report(report)
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    """``pressroom check``: build into a temporary file and report every finding."""
+    profile = args.profile or declared_outputs(args.project)[0]
+    with tempfile.TemporaryDirectory() as scratch:
+        report = build(args.project, Path(scratch) / "check.pdf", profile=profile,
+                       gate=Gate(enabled=False))
+    errors = sum(f.severity == "error" for f in report.findings)
+    warnings = len(report.findings) - errors
+    if args.json:
+        print(json.dumps({"profile": report.profile, "pages": report.pages, "errors": errors,
+                          "warnings": warnings,
+                          "findings": [f.as_dict() for f in report.findings]}, indent=2,
+                         ensure_ascii=False))
+    else:
+        for finding in report.findings:
+            print(finding)
+        print(f"{report.profile}: {report.pages} pages, {errors} errors, {warnings} warnings")
+    return 1 if failing(report.findings, args.strict) else 0
+
+
+def _guarded(args: argparse.Namespace, run) -> int:
+    """Run a command; input problems exit 1 with their located lines, bugs too (briefly)."""
     try:
-        report = build(args.project, args.output, progress)
+        return run()
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -53,13 +109,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pressroom: internal error: {type(exc).__name__}: {exc} "
               "(run with --traceback and report it)", file=sys.stderr)
         return 1
+
+
+def _print_report(report: BuildReport) -> None:
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for finding in report.findings:
+        print(finding, file=sys.stderr)
     print(display_path(report.output))
-    print(f"{report.pages} pages, {report.size / 1e6:.1f} MB in {report.seconds:.1f} s",
-          file=sys.stderr)
-    return 0
+    print(f"{report.profile}: {report.pages} pages, {report.size / 1e6:.1f} MB "
+          f"in {report.seconds:.1f} s", file=sys.stderr)
 
 
 def _print_step(step: int, text: str) -> None:
     print(f"Step {step}/{STEPS} - {text}", file=sys.stderr)
+
+
+def declared_outputs(project: Path) -> tuple[str, ...]:
+    """The profiles a bare ``build`` makes: those publication.yml declares, else print."""
+    return load_config(project.resolve()).declared_outputs

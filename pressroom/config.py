@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from .errors import BuildError, BuildErrors
+from .outputs import DEFAULT_OUTPUTS, OutputProfile, parse_outputs
 from .yamlsource import Located, load_mapping
 
 CONFIG_NAME = "publication.yml"
@@ -58,6 +59,8 @@ class Publication:
     lang: str = "en"
     page: PageSetup = PageSetup()
     toc: TocSetup = TocSetup()
+    outputs: Mapping[str, OutputProfile] = field(default_factory=lambda: dict(DEFAULT_OUTPUTS))
+    declared_outputs: tuple[str, ...] = ("print",)
 
     @property
     def config_path(self) -> Path:
@@ -159,6 +162,7 @@ SCHEMA: dict[str, Parser | dict] = {
     "lang": lang,
     "page": {"size": page_size, "bleed": length, "marks": marks},
     "toc": {"title": text, "ranges": boolean},
+    "outputs": None,  # profiles have their own schema: outputs.py
 }
 REQUIRED = ("title",)
 
@@ -175,7 +179,13 @@ def load_config(root: Path) -> Publication:
         raise BuildError(path, 1, f"no {CONFIG_NAME} in {root} (is this a pressroom project?)")
     located = load_mapping(path.read_text(encoding="utf-8"), path)
     errors: list[BuildError] = []
-    values = _validate(located, located.data, SCHEMA, (), errors)
+    data = {key: value for key, value in located.data.items() if key != "outputs"}
+    values = _validate(located, data, SCHEMA, (), errors)
+    if "outputs" in located.data:
+        values["outputs"], output_errors = parse_outputs(
+            located.data["outputs"], lambda keys, text: BuildError(path, located.line(keys), text))
+        values["declared_outputs"] = tuple(located.data["outputs"] or ())
+        errors.extend(output_errors)
     for key in REQUIRED:
         if key not in values:
             errors.append(BuildError(path, 1, f"missing required key '{key}'"))
@@ -224,4 +234,6 @@ def _publication(root: Path, values: dict) -> Publication:
         lang=values.get("lang", "en"),
         page=PageSetup(**values.get("page", {})),
         toc=TocSetup(**values.get("toc", {})),
+        outputs=values.get("outputs", dict(DEFAULT_OUTPUTS)),
+        declared_outputs=values.get("declared_outputs", ("print",)),
     )

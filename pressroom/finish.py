@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 import pydyf
 import weasyprint
@@ -19,16 +20,26 @@ import weasyprint
 Finisher = Callable[[weasyprint.Document, pydyf.PDF], None]
 
 
-def write_pdf(document: weasyprint.Document, target: Path, epoch: int = 0,
-              finishers: Iterable[Finisher] = ()) -> int:
+@dataclass(frozen=True)
+class WriteOptions:
+    """How to write: *epoch* replaces the clock; *post* rewrites the finished file."""
+
+    epoch: int = 0
+    pdf_variant: str | None = None
+    finishers: tuple[Finisher, ...] = ()
+    post: Callable[[Path], None] | None = None
+
+
+def write_pdf(document: weasyprint.Document, target: Path, options: WriteOptions) -> int:
     """Write *document* to *target*; return the file size in bytes.
 
-    *epoch* (seconds since 1970) stands in for "now" wherever a timestamp
-    would otherwise come from the clock. Creates the target's directory. On
-    any error the temporary file is removed and *target* is left as it was.
+    The PDF is written with *options* (variant, timestamps, finishers), then
+    post-processed by ``options.post`` (press finishing on the file). Creates
+    the target's directory. On any error the temporary file is removed and
+    *target* is left as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    chain = tuple(finishers)
+    chain = tuple(options.finishers)
 
     def finish(doc: weasyprint.Document, pdf: pydyf.PDF) -> None:
         for finisher in chain:
@@ -37,8 +48,12 @@ def write_pdf(document: weasyprint.Document, target: Path, epoch: int = 0,
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                          dir=target.parent)
     try:
-        with os.fdopen(handle, "wb") as stream, source_date_epoch(epoch):
-            document.write_pdf(stream, finisher=finish if chain else None)
+        with os.fdopen(handle, "wb") as stream, source_date_epoch(options.epoch):
+            document.write_pdf(stream, finisher=finish if chain else None,
+                               pdf_variant=options.pdf_variant)
+        if options.post is not None:
+            options.post(Path(temporary))
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -63,3 +78,9 @@ def source_date_epoch(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -15,6 +15,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from .config import PageSetup
+from .outputs import OutputProfile
 from .document import HtmlDocument
 from .fetcher import SafeFetcher, located_fetches
 
@@ -24,6 +25,8 @@ class LayoutSetup:
     """What the layout needs besides the HTML: geometry, fonts, where files may come from."""
 
     page: PageSetup
+    profile: OutputProfile
+    icc: Path | None  # CMYK output intent (print profiles)
     base_dir: Path
     roots: tuple[Path, ...]
     font_css: str
@@ -52,24 +55,41 @@ class Layout:
                          if first_page.get(entry.id) == first_page.get(entry.end_id))
 
 
-def page_css(page: PageSetup) -> str:
-    """The ``@page`` rule for the configured geometry; it wins over the theme's."""
-    return f"@page {{ size: {page.size}; bleed: {page.bleed}; marks: {page.marks}; }}"
+def page_css(page: PageSetup, profile: OutputProfile) -> str:
+    """The ``@page`` rule for the configured geometry; it wins over the theme's.
+
+    Bleed and marks apply only where the output profile asks for them.
+    """
+    bleed = page.bleed if profile.bleed else "0mm"
+    marks = page.marks if profile.marks else "none"
+    return f"@page {{ size: {page.size}; bleed: {bleed}; marks: {marks}; }}"
+
+
+def color_profile_css(icc: Path) -> str:
+    """Declare the CMYK output intent (``components`` is required, or WeasyPrint crashes)."""
+    return (f'@color-profile device-cmyk {{ src: url("{icc.as_uri()}"); '
+            "components: C, M, Y, K; }")
 
 
 def lay_out(html: HtmlDocument, setup: LayoutSetup) -> Layout:
     """Paginate *html*; raises :class:`BuildError` when a blocked file is requested."""
     fetcher = SafeFetcher(setup.roots)
     fonts = FontConfiguration()
+    # One dict shared by the CSS and the render, or PDF/X gets no OutputIntent.
+    profiles: dict = {}
+    generated = setup.font_css + "\n" + page_css(setup.page, setup.profile)
+    if setup.icc is not None:
+        generated += "\n" + color_profile_css(setup.icc)
     with _captured_warnings() as warnings, located_fetches(setup.sources):
-        stylesheets = [weasyprint.CSS(string=setup.font_css, font_config=fonts,
-                                      url_fetcher=fetcher)]
-        stylesheets += [weasyprint.CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher)
-                        for path in html.stylesheets]
-        stylesheets.append(weasyprint.CSS(string=page_css(setup.page), font_config=fonts))
+        stylesheets = [weasyprint.CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher,
+                                      color_profiles=profiles)
+                       for path in html.stylesheets]
+        stylesheets.append(weasyprint.CSS(string=generated, font_config=fonts,
+                                          url_fetcher=fetcher, color_profiles=profiles))
         document = weasyprint.HTML(
             string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
-        ).render(font_config=fonts, stylesheets=stylesheets)
+        ).render(font_config=fonts, stylesheets=stylesheets, color_profiles=profiles,
+                 dpi=setup.profile.dpi)
     return Layout(document, html, tuple(warnings))
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import jinja2
 
+from .errors import BuildError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 # Fonts of the default theme: family, pip package, file, weight range, style.
@@ -69,6 +71,16 @@ class Theme:
             for path in sorted((directory / "styles").glob("*.css")):
                 chosen[path.name] = path
         return tuple(chosen[name] for name in sorted(chosen))
+
+    def find(self, relative: str, referrer: Path) -> Path:
+        """*relative* in the project, else in the default theme.
+
+        Raises :class:`BuildError` at *referrer* when neither has it.
+        """
+        for directory in self.dirs:
+            if (directory / relative).is_file():
+                return (directory / relative).resolve()
+        raise BuildError(referrer, 1, f"file '{relative}' not found in the project or the theme")
 
     def environment(self) -> jinja2.Environment:
         """Jinja environment over the theme's template directories (project first)."""

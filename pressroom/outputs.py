@@ -1,0 +1,140 @@
+"""Output profiles: ``print`` and ``screen`` ship with the theme; projects adjust or add.
+
+``publication.yml``::
+
+    outputs:
+      print: {dpi: 400}                    # override one setting of a shipped profile
+      proof: {base: screen, dpi: 100}      # a new profile starting from a shipped one
+
+Without ``outputs`` a project builds ``print``; with it, the profiles it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any, Callable
+
+from .errors import BuildError
+
+VARIANTS = (None, "pdf/x-4")
+COLORS = ("cmyk", "rgb")
+BINDINGS = ("none", "saddle-stitch")
+ICC_DEFAULT = "styles/icc/pressroom-fogra39.icc"
+
+
+class Invalid(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class OutputProfile:
+    """How one PDF is produced from the laid-out publication."""
+
+    name: str
+    pdf_variant: str | None  # "pdf/x-4" or None
+    color: str  # "cmyk" or "rgb"
+    bleed: bool  # use page.bleed (else no bleed)
+    marks: bool  # use page.marks (else none)
+    dpi: int  # images are downsampled to this at their placed size
+    min_dpi_warning: int  # preflight: below this a placed image is a warning
+    min_dpi_error: int  # preflight: below this it is an error
+    icc: str  # CMYK output profile, relative to the project or the theme
+    binding: str  # "none" or "saddle-stitch"
+    pad: bool  # add blank pages to reach a multiple of 4 for saddle-stitch
+    creep: str  # imposition creep per sheet, e.g. "0.1mm"
+
+    @property
+    def cmyk(self) -> bool:
+        return self.color == "cmyk"
+
+    def file_name(self, slug: str) -> str:
+        """``print`` keeps the plain ``<slug>.pdf``; others add their name."""
+        return f"{slug}.pdf" if self.name == "print" else f"{slug}-{self.name}.pdf"
+
+
+DEFAULT_OUTPUTS = {
+    "print": OutputProfile("print", "pdf/x-4", "cmyk", True, True, 300, 300, 150, ICC_DEFAULT,
+                           "none", False, "0mm"),
+    "screen": OutputProfile("screen", None, "rgb", False, False, 150, 96, 72, ICC_DEFAULT,
+                            "none", False, "0mm"),
+}
+
+
+def _choice(options: tuple) -> Callable[[Any], Any]:
+    def parse(value: Any) -> Any:
+        value = None if value in ("none", None) and None in options else value
+        if value not in options:
+            shown = ", ".join("none" if o is None else str(o) for o in options)
+            raise Invalid(f"expected one of {shown}, got {value!r}")
+        return value
+    return parse
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(f"expected true or false, got {value!r}")
+    return value
+
+
+def _dpi(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 36 <= value <= 2400:
+        raise Invalid(f"expected a resolution in ppi between 36 and 2400, got {value!r}")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(f"expected text, got {value!r}")
+    return value.strip()
+
+
+def _creep(value: Any) -> str:
+    from .config import length  # one length grammar for the whole file
+    try:
+        return length(value)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
+SETTINGS: dict[str, Callable[[Any], Any]] = {
+    "pdf_variant": _choice(VARIANTS), "color": _choice(COLORS), "bleed": _boolean,
+    "marks": _boolean, "dpi": _dpi, "min_dpi_warning": _dpi, "min_dpi_error": _dpi,
+    "icc": _text, "binding": _choice(BINDINGS), "pad": _boolean, "creep": _creep,
+}
+assert set(SETTINGS) == {f.name for f in fields(OutputProfile)} - {"name"}
+
+
+def parse_outputs(raw: Any, error: Callable[[tuple, str], BuildError]) -> tuple[dict, list]:
+    """Validate the ``outputs:`` mapping.
+
+    *error(key_path, message)* builds a located error. Returns the profiles by
+    name (shipped ones merged with the project's) and the list of errors.
+    """
+    profiles, errors = dict(DEFAULT_OUTPUTS), []
+    if not isinstance(raw, dict) or not raw:
+        return profiles, [error(("outputs",), "outputs: expected a mapping of profile names")]
+    for name, settings in raw.items():
+        settings = settings or {}
+        if not isinstance(settings, dict):
+            errors.append(error(("outputs", name), f"outputs.{name}: expected a mapping"))
+            continue
+        base_name = settings.get("base", name if name in DEFAULT_OUTPUTS else "print")
+        if base_name not in DEFAULT_OUTPUTS:
+            errors.append(error(("outputs", name, "base"),
+                                f"outputs.{name}.base: expected print or screen, got {base_name!r}"))
+            continue
+        values = {}
+        for key, value in settings.items():
+            if key == "base":
+                continue
+            parse = SETTINGS.get(key)
+            if parse is None:
+                errors.append(error(("outputs", name, key), f"unknown key 'outputs.{name}.{key}' "
+                                                             f"(known: base, {', '.join(SETTINGS)})"))
+                continue
+            try:
+                values[key] = parse(value)
+            except Invalid as exc:
+                errors.append(error(("outputs", name, key), f"outputs.{name}.{key}: {exc}"))
+        profiles[name] = replace(DEFAULT_OUTPUTS[base_name], name=name, **values)
+    return profiles, errors

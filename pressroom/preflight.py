@@ -1,0 +1,374 @@
+"""Preflight: what a print shop checks, found before the PDF leaves the house.
+
+:func:`preflight` reads the laid-out pages (WeasyPrint boxes) and the written
+PDF and returns :class:`Finding` s, each with a severity, the page and, where
+the problem comes from content, the Markdown ``path:line``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pikepdf
+import pypdfium2 as pdfium
+from weasyprint.formatting_structure import boxes
+
+from .errors import display_path
+from .layout import Layout
+from .outputs import OutputProfile
+from .sections import Section
+
+PX_PER_INCH = 96
+THEME_FONTS = ("Source-Serif-4", "Barlow-Condensed")
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One preflight result; ``page`` is 1-based, ``source`` is ``path:line`` or ''."""
+
+    severity: str  # "error" or "warning"
+    check: str
+    message: str
+    page: int = 0
+    source: str = ""
+
+    def __str__(self) -> str:
+        where = self.source or "publication"
+        page = f" (page {self.page})" if self.page else ""
+        return f"{where}: {self.severity}: {self.message}{page} [{self.check}]"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PreflightInput:
+    """What the checks read: the layout, the PDF written from it, the profile, the sources."""
+
+    layout: Layout
+    pdf: Path
+    profile: OutputProfile
+    sections: tuple[Section, ...]
+    fonts: tuple[str, ...] = THEME_FONTS
+
+
+def preflight(given: PreflightInput) -> tuple[Finding, ...]:
+    """Run every check; findings come sorted by page."""
+    sources = SourceIndex(given.sections)
+    findings = [
+        *check_fonts(given),
+        *check_images(given, sources),
+        *check_overflow(given),
+        *check_contents(given),
+        *check_links(given, sources),
+        *check_stranded_headings(given, sources),
+        *check_empty_before_figures(given),
+        *check_page_count(given),
+        *check_rgb(given),
+    ]
+    return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))
+
+
+class SourceIndex:
+    """Finds the Markdown line a rendered thing came from, by searching the sources."""
+
+    def __init__(self, sections: tuple[Section, ...]):
+        self.sections = sections
+
+    def text(self, needle: str) -> str:
+        for section in self.sections:
+            for offset, line in enumerate(section.body.splitlines()):
+                if needle and needle in line:
+                    return f"{display_path(section.path)}:{section.body_line + offset}"
+        return ""
+
+    def image(self, src: str) -> str:
+        """Where an image file is referenced: a Markdown image, a fence or front matter."""
+        path = Path(unquote(urlsplit(src).path))
+        for section in self.sections:
+            relative = os.path.relpath(path, section.path.parent)
+            found = SourceIndex((section,)).text(f"({relative}") or \
+                SourceIndex((section,)).text(f'"{relative}"')
+            if found:
+                return found
+            for key, value in section.data.items():
+                if str(value) == relative:
+                    return f"{display_path(section.path)}:{section.data_lines.get(key, 1)}"
+        return ""
+
+
+def _pages(given: PreflightInput):
+    for number, page in enumerate(given.layout.document.pages, start=1):
+        yield number, page._page_box  # noqa: SLF001 - WeasyPrint exposes boxes only here
+
+
+def _classes(box) -> set[str]:
+    element = getattr(box, "element", None)
+    return set((element.get("class") or "").split()) if element is not None else set()
+
+
+def check_fonts(given: PreflightInput) -> list[Finding]:
+    """Fonts must be embedded; a font outside the theme's is a fallback for a missing glyph."""
+    findings = []
+    with pikepdf.open(given.pdf) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for font in page.Resources.get("/Font", {}).values():
+                name = str(font.get("/BaseFont", ""))[1:]
+                descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                descriptor = descendant.get("/FontDescriptor", {})
+                if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    findings.append(Finding("error", "fonts", f"font {name} is not embedded",
+                                            number))
+                family = name.split("+", 1)[-1]
+                if given.fonts and not family.startswith(given.fonts):
+                    findings.append(Finding(
+                        "warning", "fonts", f"font {family} stands in for glyphs the theme fonts "
+                                            "lack (tofu risk: check the characters used)", number))
+    return _once_per_message(findings)
+
+
+def check_images(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+    """Effective resolution of every placed raster image, and full-bleed reach."""
+    findings = []
+    for number, page in _pages(given):
+        # The page box's origin is the trim corner; the bleed lies outside it.
+        bleed = page.bleed
+        left, top = -bleed["left"], -bleed["top"]
+        right = page.margin_width() + bleed["right"]
+        bottom = page.margin_height() + bleed["bottom"]
+        for box, around in _walk(page, frozenset()):
+            if not isinstance(box, boxes.ReplacedBox) or box.element is None:
+                continue
+            src = box.element.get("src", "")
+            ppi = effective_ppi(box)
+            if ppi is not None:
+                where = sources.image(src)
+                name = Path(unquote(urlsplit(src).path)).name
+                if ppi < given.profile.min_dpi_error:
+                    findings.append(Finding("error", "image-resolution",
+                                            f"{name} is placed at {ppi:.0f} ppi (needs "
+                                            f"{given.profile.min_dpi_error})", number, where))
+                elif ppi < given.profile.min_dpi_warning:
+                    findings.append(Finding("warning", "image-resolution",
+                                            f"{name} is placed at {ppi:.0f} ppi (wants "
+                                            f"{given.profile.min_dpi_warning})", number, where))
+            if "full-bleed" in around and given.profile.bleed:
+                x, y = box.position_x, box.position_y
+                if x > left + 0.5 or y > top + 0.5 or x + box.width < right - 0.5 \
+                        or y + box.height < bottom - 0.5:
+                    findings.append(Finding("error", "full-bleed",
+                                            "a .full-bleed figure does not reach the bleed edge",
+                                            number, sources.image(src)))
+    return findings
+
+
+def effective_ppi(box) -> float | None:
+    """Pixels per inch of a raster image as placed, honouring ``object-fit``; None for vectors."""
+    image = box.replacement
+    width, height = getattr(image, "width", None), getattr(image, "height", None)
+    if not width or not height or not box.width or not box.height:
+        return None
+    across = width / (box.width / PX_PER_INCH)
+    down = height / (box.height / PX_PER_INCH)
+    # cover scales to the larger ratio (fewer pixels per inch), contain to the smaller.
+    return max(across, down) if box.style["object_fit"] in ("contain", "scale-down") \
+        else min(across, down)
+
+
+def _walk(box, around: frozenset):
+    """Every box below *box* with the classes of its ancestors (boxes have no parent link)."""
+    for child in getattr(box, "children", ()):
+        child = getattr(child, "_box", child)  # absolutely positioned boxes sit in placeholders
+        yield child, around
+        yield from _walk(child, around | _classes(child))
+
+
+def check_overflow(given: PreflightInput) -> list[Finding]:
+    """Text lines that run past the page's content area (long words, wide tables)."""
+    findings = []
+    for number, page in _pages(given):
+        limit = page.content_box_x() + page.width + 1
+        for box in page.descendants():
+            if isinstance(box, boxes.LineBox) and box.position_x + box.width > limit + 1:
+                text = "".join(child.text for child in box.descendants()
+                               if isinstance(child, boxes.TextBox))[:40]
+                if text.strip():
+                    findings.append(Finding("error", "overflow",
+                                            f"text runs past the page margin: '{text.strip()}'",
+                                            number))
+    return findings
+
+
+def check_contents(given: PreflightInput) -> list[Finding]:
+    """Printed contents numbers and ranges against the pages the sections really occupy."""
+    layout = given.layout
+    first_page: dict[str, int] = {}
+    for index, page in enumerate(layout.document.pages, start=1):
+        for anchor in page.anchors:
+            first_page.setdefault(anchor, index)
+    printed = read_contents(given.pdf)
+    findings = []
+    for entry in layout.html.toc:
+        start, end = first_page.get(entry.id), first_page.get(entry.end_id)
+        real = str(start) if start == end else f"{start}–{end}"
+        shown = printed.get(entry.title)
+        expected = {real, str(start)}  # ranges off shows the first page only
+        if shown is None:
+            findings.append(Finding("error", "contents",
+                                    f"contents has no line for '{entry.title}'", start or 0))
+        elif shown not in expected:
+            findings.append(Finding("error", "contents",
+                                    f"contents says {shown} for '{entry.title}', the section "
+                                    f"runs {real}", start or 0))
+    return findings
+
+
+def read_contents(pdf_path: Path) -> dict[str, str]:
+    """Title → printed page or range, from every page that looks like a contents page."""
+    entries: dict[str, str] = {}
+    document = pdfium.PdfDocument(str(pdf_path))
+    try:
+        for page in document:
+            for line in page.get_textpage().get_text_range().splitlines():
+                match = re.match(r"^\d+\s+(.+?)\s*\.{3,}\s*(\d+(?:–\d+)?)\s*$", line.strip())
+                if match:
+                    entries.setdefault(match[1], match[2])
+    finally:
+        document.close()
+    return entries
+
+
+def check_links(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+    findings = []
+    for warning in given.layout.warnings:
+        match = re.search(r"No anchor #(\S+) for internal URI reference", warning)
+        if match:
+            anchor = match[1]
+            section_id = next((s.id for s in given.sections if anchor.startswith(s.id + "-")), "")
+            local = anchor[len(section_id) + 1:] if section_id else anchor
+            findings.append(Finding("error", "links", f"link to a missing anchor #{local}", 0,
+                                    sources.text(f"(#{local}")))
+    return findings
+
+
+def check_stranded_headings(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+    """A subheading that is the last thing on its page, its text on the next."""
+    findings = []
+    for number, page in _pages(given):
+        last = None
+        for box in page.descendants():
+            if isinstance(box, boxes.BlockBox) and box.element is not None \
+                    and box.style["position"] == "static" and box.style["float"] == "none" \
+                    and box.element_tag not in ("html", "body", "section"):
+                last = box
+        if last is not None and last.element_tag in HEADINGS and number < len(given.layout.document.pages):
+            text = "".join(child.text for child in last.descendants()
+                           if isinstance(child, boxes.TextBox))
+            findings.append(Finding("warning", "stranded-heading",
+                                    f"heading '{text.strip()}' is stranded at the foot of the page",
+                                    number, sources.text(text.strip())))
+    return findings
+
+
+def check_empty_before_figures(given: PreflightInput) -> list[Finding]:
+    """A figure pushed to the next page that leaves more than half of this one empty."""
+    findings = []
+    pages = list(_pages(given))
+    for (number, page), (_, following) in zip(pages, pages[1:]):
+        blocks = [b for b in page.descendants() if isinstance(b, boxes.LineBox)]
+        if not blocks or "figure" not in _first_flow_classes(following):
+            continue
+        used = max(b.position_y + b.height for b in blocks) - page.content_box_y()
+        if used < page.height / 2:
+            findings.append(Finding("warning", "figure-gap",
+                                    f"a figure moved to page {number + 1} leaves "
+                                    f"{100 - used / page.height * 100:.0f} % of this page empty",
+                                    number))
+    return findings
+
+
+def _first_flow_classes(page) -> set[str]:
+    for box in page.descendants():
+        if isinstance(box, (boxes.BlockBox, boxes.LineBox)) and box.element is not None \
+                and box.element_tag in ("figure", "p", "h2", "h3", "ul", "ol", "table", "div"):
+            return _classes(box) | {box.element_tag}
+    return set()
+
+
+def check_page_count(given: PreflightInput) -> list[Finding]:
+    count = len(given.layout.document.pages) if not given.pdf.is_file() else _pdf_pages(given.pdf)
+    if given.profile.binding == "saddle-stitch" and count % 4:
+        return [Finding("error", "page-count",
+                        f"{count} pages: saddle stitching needs a multiple of 4 "
+                        f"(add {4 - count % 4} pages, or set pad: true)")]
+    return []
+
+
+def _pdf_pages(path: Path) -> int:
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+RGB_OPERATOR = re.compile(rb"(?<![\w/])(rg|RG)(?![\w])")
+
+
+def check_rgb(given: PreflightInput) -> list[Finding]:
+    """RGB left in a CMYK profile: colour operators, images, shadings, groups."""
+    if not given.profile.cmyk:
+        return []
+    findings = []
+    with pikepdf.open(given.pdf) as pdf:
+        seen: set = set()
+        for number, page in enumerate(pdf.pages, start=1):
+            for what in _rgb_in(page.obj, seen):
+                findings.append(Finding("error", "rgb", f"RGB {what} in a CMYK output", number))
+    return _once_per_message(findings)
+
+
+def _rgb_in(holder, seen: set) -> list[str]:
+    if holder.objgen in seen and holder.objgen != (0, 0):
+        return []
+    seen.add(holder.objgen)
+    found = []
+    contents = holder.get("/Contents") if "/Contents" in holder else None
+    streams = [holder] if isinstance(holder, pikepdf.Stream) else \
+        ([contents] if isinstance(contents, pikepdf.Stream) else list(contents or []))
+    for stream in streams:
+        data = stream.read_bytes()
+        if RGB_OPERATOR.search(data) or b"/DeviceRGB" in data:
+            found.append("colour operators")
+    group = holder.get("/Group")
+    if group is not None and group.get("/CS") == pikepdf.Name("/DeviceRGB"):
+        found.append("transparency group")
+    resources = holder.get("/Resources", {})
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get("/Subtype") == "/Image":
+            if xobject.get("/ColorSpace") == pikepdf.Name("/DeviceRGB"):
+                found.append("image")
+        elif xobject.get("/Subtype") == "/Form":
+            found.extend(_rgb_in(xobject, seen))
+    for shading in resources.get("/Shading", {}).values():
+        if shading.get("/ColorSpace") == pikepdf.Name("/DeviceRGB"):
+            found.append("gradient (CSS linear/radial-gradient)")
+    for pattern in resources.get("/Pattern", {}).values():
+        shading = pattern.get("/Shading")
+        if shading is not None and shading.get("/ColorSpace") == pikepdf.Name("/DeviceRGB"):
+            found.append("gradient (CSS linear/radial-gradient)")
+        if isinstance(pattern, pikepdf.Stream):
+            found.extend(_rgb_in(pattern, seen))
+    return found
+
+
+def _once_per_message(findings: list[Finding]) -> list[Finding]:
+    """Keep the first page of each repeated message (shared resources repeat on every page)."""
+    seen, unique = set(), []
+    for finding in findings:
+        if (finding.check, finding.message) not in seen:
+            seen.add((finding.check, finding.message))
+            unique.append(finding)
+    return unique

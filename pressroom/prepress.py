@@ -1,0 +1,182 @@
+"""PDF finishing for press: RGB → CMYK through the output ICC profile, stable ids.
+
+WeasyPrint writes CSS colours, SVG drawings and raster images in RGB; a print
+shop wants CMYK. :func:`finish_pdf` rewrites the written PDF with pikepdf:
+
+- colour operators in every content stream (pages, forms, patterns) become
+  DeviceCMYK; neutral greys and black become black ink only (K), so text is
+  not printed in four colours;
+- RGB images are converted with the ICC profile and stored as CMYK JPEG;
+- transparency groups blend in DeviceCMYK;
+- PDF/X-4's random document id is replaced by one derived from the content,
+  so two builds of the same input are byte-identical.
+
+CSS gradients (shadings) are left as they are; preflight reports them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import uuid
+from functools import lru_cache
+from pathlib import Path
+
+import pikepdf
+from PIL import Image, ImageCms
+
+UUID = re.compile(r"((?:uuid|xmp\.did|xmp\.iid):)[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}")
+NEUTRAL = 0.015  # channel spread below which an RGB colour counts as grey
+JPEG_QUALITY = 92
+
+
+class CmykConverter:
+    """sRGB → output CMYK, for single colours and for images."""
+
+    def __init__(self, icc: Path):
+        self.transform = ImageCms.buildTransform(
+            ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(icc)), "RGB", "CMYK",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+        self.color = lru_cache(maxsize=4096)(self._color)
+
+    def _color(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:
+        if max(r, g, b) - min(r, g, b) < NEUTRAL:
+            # Greys and black on the K plate alone: sharp text, no registration issues.
+            return (0.0, 0.0, 0.0, round(1 - (r + g + b) / 3, 4))
+        pixel = Image.new("RGB", (1, 1), tuple(round(v * 255) for v in (r, g, b)))
+        cmyk = ImageCms.applyTransform(pixel, self.transform).getpixel((0, 0))
+        return tuple(round(v / 255, 4) for v in cmyk)
+
+    def image(self, image: Image.Image) -> Image.Image:
+        return ImageCms.applyTransform(image.convert("RGB"), self.transform)
+
+
+def finish_pdf(path: Path, icc: Path | None, stable_id: bool, pad: bool = False) -> None:
+    """Post-process the PDF at *path* in place.
+
+    With *icc*, convert RGB to CMYK; with *stable_id*, replace random ids by
+    content-derived ones; with *pad*, add blank pages before the last one up
+    to a multiple of 4. The file is rewritten deterministically.
+    """
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        if pad:
+            pad_to_multiple_of_four(pdf)
+        if icc is not None:
+            converter = CmykConverter(icc)
+            seen: set = set()
+            for page in pdf.pages:
+                _convert_stream(pdf, page.obj, converter, seen)
+                _convert_group(page.obj)
+        if stable_id:
+            _stable_document_id(pdf)
+            if "/ID" in pdf.trailer:  # qpdf keeps an existing first id element
+                del pdf.trailer["/ID"]
+        pdf.save(path, deterministic_id=True, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+
+
+def pad_to_multiple_of_four(pdf: pikepdf.Pdf) -> None:
+    """Insert blank pages (same boxes) before the back cover for saddle stitching."""
+    last = pdf.pages[-1]
+    while len(pdf.pages) % 4:
+        blank = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=last.MediaBox,
+                                   Resources=pikepdf.Dictionary(),
+                                   Contents=pdf.make_stream(b""))
+        for box in ("/TrimBox", "/BleedBox"):
+            if box in last.obj:
+                blank[box] = last.obj[box]
+        pdf.pages.insert(len(pdf.pages) - 1, pikepdf.Page(blank))
+
+
+RGB_OPS = {"rg": "k", "RG": "K"}
+SET_COLOR = {"sc", "scn", "SC", "SCN"}
+
+
+def _convert_stream(pdf: pikepdf.Pdf, holder: pikepdf.Object, converter: CmykConverter,
+                    seen: set) -> None:
+    """Convert the content of a page or form and, recursively, what its resources use."""
+    if holder.objgen in seen and holder.objgen != (0, 0):
+        return
+    seen.add(holder.objgen)
+    instructions = pikepdf.parse_content_stream(holder)
+    space = {"fill": None, "stroke": None}
+    changed = False
+    out = []
+    for operands, operator in instructions:
+        op = str(operator)
+        if op in RGB_OPS and len(operands) == 3:
+            out.append((list(converter.color(*map(float, operands))), pikepdf.Operator(RGB_OPS[op])))
+            changed = True
+            continue
+        if op in ("cs", "CS"):
+            key = "fill" if op == "cs" else "stroke"
+            space[key] = str(operands[0])
+            if space[key] == "/DeviceRGB":
+                operands = [pikepdf.Name("/DeviceCMYK")]
+                changed = True
+        elif op in SET_COLOR and len(operands) == 3 and \
+                space["fill" if op.islower() else "stroke"] == "/DeviceRGB":
+            operands = list(converter.color(*map(float, operands)))
+            changed = True
+        out.append((operands, operator))
+    if changed:
+        data = pikepdf.unparse_content_stream(out)
+        if isinstance(holder, pikepdf.Stream):
+            holder.write(data)
+        else:  # a page: replace its (possibly split) contents by one stream
+            holder.Contents = pdf.make_stream(data)
+    resources = holder.get("/Resources", {})
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get("/Subtype") == "/Image":
+            _convert_image(pdf, xobject, converter, seen)
+        elif xobject.get("/Subtype") == "/Form":
+            _convert_group(xobject)
+            _convert_stream(pdf, xobject, converter, seen)
+    for pattern in resources.get("/Pattern", {}).values():
+        if isinstance(pattern, pikepdf.Stream):  # tiling pattern with its own content
+            _convert_stream(pdf, pattern, converter, seen)
+
+
+def _convert_group(holder: pikepdf.Object) -> None:
+    group = holder.get("/Group")
+    if group is not None and group.get("/CS") == pikepdf.Name("/DeviceRGB"):
+        group.CS = pikepdf.Name("/DeviceCMYK")
+
+
+def _convert_image(pdf: pikepdf.Pdf, image: pikepdf.Stream, converter: CmykConverter,
+                   seen: set) -> None:
+    if image.objgen in seen or image.get("/ColorSpace") != pikepdf.Name("/DeviceRGB"):
+        return
+    seen.add(image.objgen)
+    pil = pikepdf.PdfImage(image).as_pil_image()
+    buffer = io.BytesIO()
+    converter.image(pil).save(buffer, "JPEG", quality=JPEG_QUALITY)
+    smask = image.get("/SMask")
+    image.write(buffer.getvalue(), filter=pikepdf.Name("/DCTDecode"))
+    image.ColorSpace = pikepdf.Name("/DeviceCMYK")
+    image.BitsPerComponent = 8
+    # Pillow writes Adobe-style (inverted) CMYK JPEGs.
+    image.Decode = pikepdf.Array([1, 0] * 4)
+    for key in ("/DecodeParms",):
+        if key in image:
+            del image[key]
+    if smask is not None:
+        image.SMask = smask
+
+
+def _stable_document_id(pdf: pikepdf.Pdf) -> None:
+    """Derive the XMP DocumentID/InstanceID from the page content instead of uuid4."""
+    digest = hashlib.sha256()
+    for page in pdf.pages:
+        for content in ([page.Contents] if isinstance(page.Contents, pikepdf.Stream)
+                        else list(page.Contents)):
+            digest.update(content.read_bytes())
+    stable = str(uuid.UUID(digest.hexdigest()[:32]))
+    metadata = pdf.Root.get("/Metadata")
+    if metadata is None:
+        return
+    xmp = metadata.read_bytes().decode("utf-8")
+    xmp = UUID.sub(lambda match: match[1] + stable, xmp)
+    metadata.write(xmp.encode("utf-8"))
