@@ -13,7 +13,7 @@ from .errors import BuildError
 from .document import render_document
 from .fetcher import located_fetches
 from .finish import WriteOptions, write_pdf
-from .layout import LayoutSetup, lay_out
+from .layout import LayoutSetup, captured_warnings, lay_out
 from .markup import render_sections
 from .outputs import OutputProfile
 from .preflight import Finding, PreflightInput, preflight
@@ -108,15 +108,18 @@ def build(project: Path, output: Path | None = None,
         finish_pdf(path, icc, stable_id=out.pdf_variant is not None,
                    pad=out.pad and out.binding == "saddle-stitch")
         progress(7, "Preflight")
-        findings.extend(preflight(PreflightInput(layout, path, out, sections)))
+        noticed = (*layout.warnings, *written)
+        findings.extend(preflight(PreflightInput(layout, path, out, sections, noticed)))
         if gate.enabled and failing(tuple(findings), gate.strict):
             raise PreflightFailed(tuple(findings))
 
     options = WriteOptions(pub.epoch, out.pdf_variant, post=finish_and_check)
-    with located_fetches(setup.sources):  # attachments are fetched while writing
+    # Attachments are fetched and links resolved while writing.
+    with located_fetches(setup.sources), captured_warnings() as written:
         size = write_pdf(layout.document, target, options)
     return BuildReport(out.name, target, layout.page_count, size,
-                       time.perf_counter() - started, layout.warnings, tuple(findings))
+                       time.perf_counter() - started, (*layout.warnings, *written),
+                       tuple(findings))
 
 
 def output_profile(pub: Publication, name: str) -> OutputProfile:

@@ -62,7 +62,9 @@ def page_css(page: PageSetup, profile: OutputProfile) -> str:
     """
     bleed = page.bleed if profile.bleed else "0mm"
     marks = page.marks if profile.marks else "none"
-    return f"@page {{ size: {page.size}; bleed: {bleed}; marks: {marks}; }}"
+    # --bleed lets the theme run pictures exactly to the bleed edge.
+    return (f"@page {{ size: {page.size}; bleed: {bleed}; marks: {marks}; }}\n"
+            f":root {{ --bleed: {bleed}; }}")
 
 
 def color_profile_css(icc: Path) -> str:
@@ -80,7 +82,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup) -> Layout:
     generated = setup.font_css + "\n" + page_css(setup.page, setup.profile)
     if setup.icc is not None:
         generated += "\n" + color_profile_css(setup.icc)
-    with _captured_warnings() as warnings, located_fetches(setup.sources):
+    with captured_warnings() as warnings, located_fetches(setup.sources):
         stylesheets = [weasyprint.CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher,
                                       color_profiles=profiles)
                        for path in html.stylesheets]
@@ -93,7 +95,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup) -> Layout:
     return Layout(document, html, tuple(warnings))
 
 
-class _captured_warnings:
+class captured_warnings:
     """Collect WeasyPrint's warnings for the build report (and the tests)."""
 
     def __enter__(self) -> list[str]:

@@ -54,6 +54,7 @@ class PreflightInput:
     pdf: Path
     profile: OutputProfile
     sections: tuple[Section, ...]
+    warnings: tuple[str, ...] = ()  # WeasyPrint's, from layout and writing
     fonts: tuple[str, ...] = THEME_FONTS
 
 
@@ -63,7 +64,7 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
     findings = [
         *check_fonts(given),
         *check_images(given, sources),
-        *check_overflow(given),
+        *check_overflow(given, sources),
         *check_contents(given),
         *check_links(given, sources),
         *check_stranded_headings(given, sources),
@@ -188,19 +189,19 @@ def _walk(box, around: frozenset):
         yield from _walk(child, around | _classes(child))
 
 
-def check_overflow(given: PreflightInput) -> list[Finding]:
+def check_overflow(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
     """Text lines that run past the page's content area (long words, wide tables)."""
     findings = []
     for number, page in _pages(given):
         limit = page.content_box_x() + page.width + 1
-        for box in page.descendants():
+        for box in _flow(page):
             if isinstance(box, boxes.LineBox) and box.position_x + box.width > limit + 1:
                 text = "".join(child.text for child in box.descendants()
                                if isinstance(child, boxes.TextBox))[:40]
                 if text.strip():
                     findings.append(Finding("error", "overflow",
                                             f"text runs past the page margin: '{text.strip()}'",
-                                            number))
+                                            number, sources.text(text.strip()[:30])))
     return findings
 
 
@@ -245,7 +246,7 @@ def read_contents(pdf_path: Path) -> dict[str, str]:
 
 def check_links(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
     findings = []
-    for warning in given.layout.warnings:
+    for warning in given.warnings:
         match = re.search(r"No anchor #(\S+) for internal URI reference", warning)
         if match:
             anchor = match[1]
@@ -261,10 +262,11 @@ def check_stranded_headings(given: PreflightInput, sources: SourceIndex) -> list
     findings = []
     for number, page in _pages(given):
         last = None
-        for box in page.descendants():
+        for box in _flow(page):
             if isinstance(box, boxes.BlockBox) and box.element is not None \
                     and box.style["position"] == "static" and box.style["float"] == "none" \
-                    and box.element_tag not in ("html", "body", "section"):
+                    and box.element_tag not in ("html", "body", "section") \
+                    and box.height and box.height > 0.5:
                 last = box
         if last is not None and last.element_tag in HEADINGS and number < len(given.layout.document.pages):
             text = "".join(child.text for child in last.descendants()
@@ -280,8 +282,10 @@ def check_empty_before_figures(given: PreflightInput) -> list[Finding]:
     findings = []
     pages = list(_pages(given))
     for (number, page), (_, following) in zip(pages, pages[1:]):
-        blocks = [b for b in page.descendants() if isinstance(b, boxes.LineBox)]
-        if not blocks or "figure" not in _first_flow_classes(following):
+        blocks = [b for b in _flow(page) if isinstance(b, boxes.LineBox)]
+        first = _first_flow_classes(following)
+        # Full-page and full-bleed figures take a page of their own by design.
+        if not blocks or "figure" not in first or first & {"full-page", "full-bleed"}:
             continue
         used = max(b.position_y + b.height for b in blocks) - page.content_box_y()
         if used < page.height / 2:
@@ -292,10 +296,21 @@ def check_empty_before_figures(given: PreflightInput) -> list[Finding]:
     return findings
 
 
+def _flow(page):
+    """Boxes of the page's content, without the running heads and folios (margin boxes)."""
+    return page.children[0].descendants() if page.children else ()
+
+
+FLOW_TAGS = {"figure", "p", "h1", "h2", "h3", "h4", "ul", "ol", "dl", "table", "blockquote",
+             "aside"}
+
+
 def _first_flow_classes(page) -> set[str]:
-    for box in page.descendants():
-        if isinstance(box, (boxes.BlockBox, boxes.LineBox)) and box.element is not None \
-                and box.element_tag in ("figure", "p", "h2", "h3", "ul", "ol", "table", "div"):
+    """Tag and classes of the first content block on *page*."""
+    for box in _flow(page):
+        if isinstance(box, boxes.BlockBox) and box.element is not None and (
+                box.element_tag in FLOW_TAGS
+                or (box.element_tag == "div" and "section-body" not in _classes(box))):
             return _classes(box) | {box.element_tag}
     return set()
 
@@ -352,16 +367,26 @@ def _rgb_in(holder, seen: set) -> list[str]:
                 found.append("image")
         elif xobject.get("/Subtype") == "/Form":
             found.extend(_rgb_in(xobject, seen))
-    for shading in resources.get("/Shading", {}).values():
-        if shading.get("/ColorSpace") == pikepdf.Name("/DeviceRGB"):
-            found.append("gradient (CSS linear/radial-gradient)")
+    shadings = list(resources.get("/Shading", {}).values())
     for pattern in resources.get("/Pattern", {}).values():
-        shading = pattern.get("/Shading")
-        if shading is not None and shading.get("/ColorSpace") == pikepdf.Name("/DeviceRGB"):
-            found.append("gradient (CSS linear/radial-gradient)")
+        if pattern.get("/Shading") is not None:
+            shadings.append(pattern.Shading)
         if isinstance(pattern, pikepdf.Stream):
             found.extend(_rgb_in(pattern, seen))
+    if any(_rgb_shading(shading) for shading in shadings):
+        found.append("gradient (CSS gradients stay RGB: use an image)")
     return found
+
+
+def _rgb_shading(shading) -> bool:
+    """An RGB shading, or one WeasyPrint labels CMYK while its colours have 3 components."""
+    space = shading.get("/ColorSpace")
+    if space == pikepdf.Name("/DeviceRGB"):
+        return True
+    function = shading.get("/Function")
+    functions = list(function.get("/Functions", [function])) if function is not None else []
+    return space == pikepdf.Name("/DeviceCMYK") and any(
+        len(f.get("/C0", [0] * 4)) == 3 for f in functions)
 
 
 def _once_per_message(findings: list[Finding]) -> list[Finding]:

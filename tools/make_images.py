@@ -749,8 +749,11 @@ def vignette(img, strength=0.35, power=2.2):
 
 
 def reflect(img, hz, rng, amp=4.0, band=(2, 12), tint="#000000", tint_amt=0.3, dark=0.8,
-            blur=2.0, squash=1.0):
-    """Mirror everything above the waterline *hz* into the water, broken into ripples."""
+            blur=2.0, squash=1.0, unit=SS):
+    """Mirror everything above the waterline *hz* into the water, broken into ripples.
+
+    *amp* and *band* are in output pixels; *unit* is canvas pixels per output pixel
+    (SS, or more for a picture drawn larger than its design size)."""
     w, h = img.size
     wh = h - hz
     src_h = min(hz, int(wh * squash) + 2)
@@ -766,8 +769,8 @@ def reflect(img, hz, rng, amp=4.0, band=(2, 12), tint="#000000", tint_amt=0.3, d
     y = 0
     while y < wh:
         t = y / wh
-        bh = max(1, int((band[0] + (band[1] - band[0]) * t * t) * SS * rng.uniform(0.6, 1.4)))
-        dx = int(rng.gauss(0, amp * SS * (0.25 + 1.5 * t)))
+        bh = max(1, int((band[0] + (band[1] - band[0]) * t * t) * unit * rng.uniform(0.6, 1.4)))
+        dx = int(rng.gauss(0, amp * unit * (0.25 + 1.5 * t)))
         strip = src.crop((0, y, w, min(wh, y + bh)))
         out.paste(strip, (0, y))
         out.paste(strip, (dx, y))
@@ -777,8 +780,10 @@ def reflect(img, hz, rng, amp=4.0, band=(2, 12), tint="#000000", tint_amt=0.3, d
     img.paste(out, (0, hz))
 
 
-def ripples(img, hz, rng, count, colors, alpha=(0.15, 0.45), length=(20, 160), xs=None):
-    """Thin horizontal glints/shadows on the water, denser and shorter near the horizon."""
+def ripples(img, hz, rng, count, colors, alpha=(0.15, 0.45), length=(20, 160), xs=None, unit=SS):
+    """Thin horizontal glints/shadows on the water, denser and shorter near the horizon.
+
+    *length* is in output pixels; *unit* is canvas pixels per output pixel (as in reflect)."""
     w, h = img.size
     d = ImageDraw.Draw(img, "RGBA")
     for _ in range(count):
@@ -787,9 +792,9 @@ def ripples(img, hz, rng, count, colors, alpha=(0.15, 0.45), length=(20, 160), x
         if xs:
             x = rng.gauss(*xs)
         else:
-            x = rng.uniform(-100, w)
-        ln = rng.uniform(*length) * SS * (0.3 + 1.4 * t)
-        th = max(1, int(SS * (0.6 + 2.2 * t)))
+            x = rng.uniform(-50 * unit, w)
+        ln = rng.uniform(*length) * unit * (0.3 + 1.4 * t)
+        th = max(1, int(unit * (0.6 + 2.2 * t)))
         c = rng.choice(colors)
         d.line([(x, y), (x + ln, y)], fill=rgba(c, rng.uniform(*alpha)), width=th)
 
@@ -861,8 +866,12 @@ def crane(d, x, y, s, ang, facing=1, col=(0, 0, 0), cab=None, hook=9.0):
 # ---------------------------------------------------------------------------
 
 def paint_cover() -> Image.Image:
-    W, H = 1654, 2339
+    # Full-bleed A4 + 3 mm bleed (216 x 303 mm) at 300 ppi. The scene was designed on a
+    # 1654 px wide canvas; *u* (canvas pixels per design pixel) scales every fixed size
+    # with the width, so the picture stays the same at any resolution, only sharper.
+    W, H = 2560, 3590
     w, h = W * SS, H * SS
+    u = SS * W / 1654
     rng = random.Random(1868)
     hz = int(h * 0.655)
     img = Image.new("RGB", (w, h))
@@ -876,7 +885,7 @@ def paint_cover() -> Image.Image:
     d = ImageDraw.Draw(img, "RGBA")
     for _ in range(160):
         x, y = rng.uniform(0, w), rng.uniform(0, h * 0.3) ** 1.0
-        r = rng.choice([1, 1, 1.5, 2]) * SS
+        r = rng.choice([1, 1, 1.5, 2]) * u
         d.ellipse([x - r, y - r, x + r, y + r], fill=rgba("#ffffff", rng.uniform(0.2, 0.7) * (1 - y / (h * 0.32))))
     # Long stratus clouds: dark bodies with sunlit undersides.
     for cy, cx, length, thick in [(0.34, 0.2, 0.55, 0.012), (0.39, 0.72, 0.7, 0.010),
@@ -892,34 +901,34 @@ def paint_cover() -> Image.Image:
         warm = mix("#f08a5d", "#ffd199", max(0.0, (cy - 0.3) / 0.25))
         soft(img, lambda dr: [dr.ellipse([px - rx, py - ry + thick * h * 0.45, px + rx,
                                           py + ry + thick * h * 0.45], fill=255)
-                              for px, py, rx, ry in parts], warm, 16 * SS, 0.5)
+                              for px, py, rx, ry in parts], warm, 16 * u, 0.5)
         body = mix("#241f3b", "#5a3d55", max(0.0, (cy - 0.27) / 0.28))
         soft(img, lambda dr: [dr.ellipse([px - rx, py - ry, px + rx, py + ry], fill=255)
-                              for px, py, rx, ry in parts], body, 12 * SS, 0.6)
+                              for px, py, rx, ry in parts], body, 12 * u, 0.6)
 
     d = ImageDraw.Draw(img, "RGBA")
     # Far shore: Holm Point and low hills, with a few lights.
     far = "#3b3552"
-    ridge = [(0, hz - 28 * SS)]
+    ridge = [(0, hz - 28 * u)]
     x = 0
     while x < w:
-        x += rng.uniform(30, 90) * SS
-        ridge.append((x, hz - rng.uniform(14, 40) * SS))
+        x += rng.uniform(30, 90) * u
+        ridge.append((x, hz - rng.uniform(14, 40) * u))
     ridge += [(w, hz), (0, hz)]
     d.polygon(ridge, fill=rgb(far))
     for _ in range(40):
         x = rng.uniform(0, w)
-        y = hz - rng.uniform(5, 16) * SS
-        d.rectangle([x, y, x + 1.5 * SS, y + 1.5 * SS], fill=rgba("#ffd79a", rng.uniform(0.5, 0.9)))
+        y = hz - rng.uniform(5, 16) * u
+        d.rectangle([x, y, x + 1.5 * u, y + 1.5 * u], fill=rgba("#ffd79a", rng.uniform(0.5, 0.9)))
     # Distant container cranes at Holm Point (tiny A-frames).
     for cx in (0.08, 0.13, 0.17):
-        bx, by, ss = cx * w, hz - 10 * SS, 3.2 * SS
-        d.line([(bx, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=SS * 2)
-        d.line([(bx + 6 * ss, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=SS * 2)
-        d.line([(bx - 6 * ss, by - 11 * ss), (bx + 14 * ss, by - 11 * ss)], fill=rgb("#2e2a44"), width=SS * 2)
+        bx, by, ss = cx * w, hz - 10 * u, 3.2 * u
+        d.line([(bx, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=max(1, round(2 * u)))
+        d.line([(bx + 6 * ss, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=max(1, round(2 * u)))
+        d.line([(bx - 6 * ss, by - 11 * ss), (bx + 14 * ss, by - 11 * ss)], fill=rgb("#2e2a44"), width=max(1, round(2 * u)))
 
     sil = rgb("#0f1824")
-    s = 24 * SS / 2          # pixels per metre at the quay
+    s = 12 * u               # pixels per metre at the quay
     yq = hz - int(1.8 * s)   # quay surface
     lights = []              # (x, y, radius, colour) for glows
     # Quay wall.
@@ -983,10 +992,10 @@ def paint_cover() -> Image.Image:
         glow(img, lx, ly, r, r, col, st, 2.2)
 
     # Water.
-    reflect(img, hz, rng, amp=7, band=(2, 18), tint="#0d1a2a", tint_amt=0.36, dark=0.8, blur=4)
+    reflect(img, hz, rng, amp=7, band=(2, 18), tint="#0d1a2a", tint_amt=0.36, dark=0.8, blur=2 * u, unit=u)
     ripples(img, hz, rng, 1400, ["#f7b26b", "#ffd59a", "#e4572e"], (0.15, 0.5), (8, 70),
-            xs=(w * 0.63, w * 0.12))
-    ripples(img, hz, rng, 1400, ["#0a1420", "#1a2a40", "#3e4a6a"], (0.2, 0.5), (20, 140))
+            xs=(w * 0.63, w * 0.12), unit=u)
+    ripples(img, hz, rng, 1400, ["#0a1420", "#1a2a40", "#3e4a6a"], (0.2, 0.5), (20, 140), unit=u)
     # Lamp reflections: vertical broken streaks below each light near the quay.
     d = ImageDraw.Draw(img, "RGBA")
     for lx, ly, r, col, st in lights:
@@ -1643,11 +1652,38 @@ class Cam:
         d.polygon([self.p(*c) for c in corners], fill=fill)
 
 
-def paint_promenade() -> Image.Image:
-    W, H = 1800, 1200
+# Landscape view, 1800 x 1200: the design view; fixed pixel sizes are scaled to its focal length.
+PROMENADE_WIDE = dict(
+    W=1800, H=1200, f=0.72, cx=0.40, cy=0.5,
+    clouds=[(0.12, 0.12, 1.0), (0.42, 0.2, 0.7), (0.7, 0.07, 0.8), (0.28, 0.33, 0.45), (0.05, 0.36, 0.4)],
+    sun=(0.05, 0.45, 0.5, 0.35), near=2.0, near_rows=0, cranes=((58.0, 55), (128.0, 68)),
+)
+# Portrait view for a full-bleed page (216 x 303 mm at 300 ppi): the same promenade seen through
+# a camera turned upright, with the same angle of view across, so it shows more sky and the crane
+# over the horizon and the near paving below, which is left plain for a caption panel.
+PROMENADE_TALL = dict(
+    W=2560, H=3590, f=0.60, cx=0.50, cy=0.5,
+    clouds=[(0.16, 0.09, 1.0), (0.78, 0.17, 0.8), (0.40, 0.27, 0.7), (0.90, 0.36, 0.5), (0.08, 0.40, 0.45)],
+    sun=(0.02, 0.46, 0.75, 0.22), near=1.0, near_rows=2, cranes=((50.0, 55), (128.0, 68)),
+)
+
+
+def paint_promenade(view=None) -> Image.Image:
+    """North Quay promenade on a spring evening, looking along the quay (PROMENADE_WIDE or _TALL).
+
+    f, cx, cy: focal length and horizon point as fractions of the width and height; clouds:
+    (x, y, scale) as fractions; sun: glow centre and radii as fractions of the width and height;
+    near: the nearest distance drawn (m), near_rows:
+    paving rows added in front of the first (2.4 m); cranes: (distance, jib angle)."""
+    v = view or PROMENADE_WIDE
+    W, H = v["W"], v["H"]
     w, h = W * SS, H * SS
     rng = random.Random(2013)
-    cam = Cam(0.72 * w, 0.40 * w, 0.5 * h, 1.65)
+    cam = Cam(v["f"] * w, v["cx"] * w, v["cy"] * h, 1.65)
+    zoom = cam.f / (0.72 * 1800 * SS)   # scale relative to the design view (1.0 for it)
+    u = SS * zoom                       # canvas pixels per design pixel
+    cw, ch = 1800 * SS * zoom, 1200 * SS * zoom
+    near = v["near"]
     hz = int(cam.cy)
     haze = rgb("#dbe4e8")
 
@@ -1656,13 +1692,13 @@ def paint_promenade() -> Image.Image:
 
     img = Image.new("RGB", (w, h))
     img.paste(gradient(w, hz, [(0, "#4f86b4"), (0.55, "#9bbad0"), (0.9, "#e6e2d6"), (1, "#f2dcc0")]), (0, 0))
-    for cx, cy, sc in [(0.12, 0.12, 1.0), (0.42, 0.2, 0.7), (0.7, 0.07, 0.8), (0.28, 0.33, 0.45), (0.05, 0.36, 0.4)]:
-        blobs = [(cx * w + rng.gauss(0, 0.05 * w * sc), cy * h + rng.gauss(0, 0.018 * h * sc),
-                  rng.uniform(0.025, 0.06) * w * sc) for _ in range(16)]
+    for cx, cy, sc in v["clouds"]:
+        blobs = [(cx * w + rng.gauss(0, 0.05 * cw * sc), cy * h + rng.gauss(0, 0.018 * ch * sc),
+                  rng.uniform(0.025, 0.06) * cw * sc) for _ in range(16)]
         soft(img, lambda dr: [dr.ellipse([x - r, y - r * 0.55, x + r, y + r * 0.55], fill=255)
-                              for x, y, r in blobs], "#fbfbf8", 7 * SS, 0.95)
+                              for x, y, r in blobs], "#fbfbf8", 7 * u, 0.95)
         soft(img, lambda dr: [dr.ellipse([x - r * 0.9, y + r * 0.05, x + r * 0.9, y + r * 0.5], fill=255)
-                              for x, y, r in blobs], "#b9c6d0", 10 * SS, 0.45)
+                              for x, y, r in blobs], "#b9c6d0", 10 * u, 0.45)
     img.paste(gradient(w, h - hz, [(0, "#aebfc6"), (0.25, "#7f9caa"), (1, "#3f6475")]), (0, hz))
     d = ImageDraw.Draw(img, "RGBA")
     # Far shore: South Basin housing and the ferry terminal, low on the horizon.
@@ -1683,44 +1719,51 @@ def paint_promenade() -> Image.Image:
     d.line([(fxp + 8 * fs, fyp - 5 * fs), (fxp + 34 * fs, fyp - 5 * fs)], fill=rgb("#1f3e55"), width=max(1, int(1.0 * fs)))
     d.line([(fxp + 1 * fs, fyp - 1.2 * fs), (fxp + 45 * fs, fyp - 1.2 * fs)], fill=rgb("#12344d"), width=max(1, int(0.9 * fs)))
     d.rectangle([fxp + 20 * fs, fyp - 10 * fs, fxp + 23 * fs, fyp - 7 * fs], fill=rgb("#e4572e"))
-    ripples(img, hz, rng, 1800, ["#e6eef1", "#c8d7de"], (0.12, 0.45), (10, 120))
-    ripples(img, hz, rng, 1300, ["#2b4d5d", "#36596a"], (0.15, 0.45), (20, 160))
+    ripples(img, hz, rng, 1800, ["#e6eef1", "#c8d7de"], (0.12, 0.45), (10, 120), unit=u)
+    ripples(img, hz, rng, 1300, ["#2b4d5d", "#36596a"], (0.15, 0.45), (20, 160), unit=u)
     d = ImageDraw.Draw(img, "RGBA")
     # The promenade deck.
     XQ, XB = -6.0, 13.0
-    cam.quad(d, [(XQ, 0, 2), (XB, 0, 2), (XB, 0, 6000), (XQ, 0, 6000)], rgb("#cbc3b5"))
-    cam.quad(d, [(XB - 3.2, 0, 2), (XB, 0, 2), (XB, 0, 6000), (XB - 3.2, 0, 6000)], rgb("#a99f92"))
-    cam.quad(d, [(XQ, 0, 2), (XQ + 0.7, 0, 2), (XQ + 0.7, 0, 6000), (XQ, 0, 6000)], rgb("#e4dfd5"))
-    cam.quad(d, [(XQ, 0, 2), (XQ, -0.25, 2), (XQ, -0.25, 6000), (XQ, 0, 6000)], rgb("#8d877d"))
-    # paving slabs with slight tonal variation near the camera
-    for zi in range(0, 40):
+    cam.quad(d, [(XQ, 0, near), (XB, 0, near), (XB, 0, 6000), (XQ, 0, 6000)], rgb("#cbc3b5"))
+    cam.quad(d, [(XB - 3.2, 0, near), (XB, 0, near), (XB, 0, 6000), (XB - 3.2, 0, 6000)], rgb("#a99f92"))
+    cam.quad(d, [(XQ, 0, near), (XQ + 0.7, 0, near), (XQ + 0.7, 0, 6000), (XQ, 0, 6000)], rgb("#e4dfd5"))
+    cam.quad(d, [(XQ, 0, near), (XQ, -0.25, near), (XQ, -0.25, 6000), (XQ, 0, 6000)], rgb("#8d877d"))
+    # paving slabs with slight tonal variation near the camera (rows in front of the
+    # first one take their tones from their own generator, so the rest of the scene stays)
+    z_first = 3.0 - 1.2 * v["near_rows"]
+    rng_near = random.Random(2014)
+    for zi in range(-v["near_rows"], 40):
         z0 = 3.0 + zi * 1.2
         for xi in range(13):
             x0 = XQ + 0.7 + xi * 1.2
-            v = rng.randint(-5, 5)
+            tone = (rng if zi >= 0 else rng_near).randint(-5, 5)
             d.polygon([cam.p(x0, 0, z0), cam.p(x0 + 1.2, 0, z0), cam.p(x0 + 1.2, 0, z0 + 1.2), cam.p(x0, 0, z0 + 1.2)],
-                      fill=(255, 255, 255, 3 * v) if v > 0 else (60, 50, 40, -3 * v))
+                      fill=(255, 255, 255, 3 * tone) if tone > 0 else (60, 50, 40, -3 * tone))
     # timber deck along the quay edge
-    cam.quad(d, [(XQ + 0.7, 0, 2), (XQ + 3.4, 0, 2), (XQ + 3.4, 0, 6000), (XQ + 0.7, 0, 6000)], rgb("#a08a6c"))
-    for k in range(1, 18):
-        xk = XQ + 0.7 + k * 0.15
-        d.line([cam.p(xk, 0, 2.5), cam.p(xk, 0, 600)], fill=(70, 55, 40, 60 if k % 2 else 35), width=max(1, SS // 2))
+    cam.quad(d, [(XQ + 0.7, 0, near), (XQ + 3.4, 0, near), (XQ + 3.4, 0, 6000), (XQ + 0.7, 0, 6000)],
+             rgb("#a08a6c"))
+    for i in range(1, 18):
+        xk = XQ + 0.7 + i * 0.15
+        d.line([cam.p(xk, 0, near + 0.5), cam.p(xk, 0, 600)], fill=(70, 55, 40, 60 if i % 2 else 35),
+               width=max(1, int(u / 2)))
     # paving joints
     for xj in [XQ + 0.7 + i * 1.2 for i in range(14)]:
-        d.line([cam.p(xj, 0, 3), cam.p(xj, 0, 800)], fill=(120, 110, 98, 70), width=max(1, SS))
-    zj = 3.0
+        d.line([cam.p(xj, 0, min(3, z_first)), cam.p(xj, 0, 800)], fill=(120, 110, 98, 70), width=max(1, int(u)))
+    zj = z_first
     while zj < 160:
         a = int(70 * (1 - zj / 160))
-        d.line([cam.p(XQ + 0.7, 0, zj), cam.p(XB - 3.2, 0, zj)], fill=(120, 110, 98, a), width=max(1, SS))
+        d.line([cam.p(XQ + 0.7, 0, zj), cam.p(XB - 3.2, 0, zj)], fill=(120, 110, 98, a), width=max(1, int(u)))
         zj += 1.2
     # Crane rails (9 m gauge) and the old dock railway, set into the paving.
     for xr in (XQ + 0.6, XQ + 10.0, XB - 6.2, XB - 4.8):
-        for z0, z1, wd in ((2.5, 12, 4), (12, 40, 3), (40, 900, 2)):
-            d.line([cam.p(xr, 0, z0), cam.p(xr, 0, z1)], fill=(62, 64, 68, 220), width=wd * SS // 2 + 1)
-            d.line([cam.p(xr + 0.09, 0, z0), cam.p(xr + 0.09, 0, z1)], fill=(240, 236, 228, 170), width=max(1, wd * SS // 4))
-    # Gradient haze over the far deck.
-    haze_mask = gradient(1, h - hz, [(0, "#b0b0b0"), (0.12, "#303030"), (0.3, "#000000"), (1, "#000000")]).convert("L")
-    img.paste(haze, (0, hz), haze_mask.resize((w, h - hz)).point(lambda v: int(v * 0.8)))
+        for z0, z1, wd in ((near + 0.5, 12, 4), (12, 40, 3), (40, 900, 2)):
+            d.line([cam.p(xr, 0, z0), cam.p(xr, 0, z1)], fill=(62, 64, 68, 220), width=int(wd * u / 2) + 1)
+            d.line([cam.p(xr + 0.09, 0, z0), cam.p(xr + 0.09, 0, z1)], fill=(240, 236, 228, 170),
+                   width=max(1, int(wd * u / 4)))
+    # Gradient haze over the far deck (its depth fixed in the design view's pixels).
+    hh = min(h - hz, round(1200 * u / 2))
+    haze_mask = gradient(1, hh, [(0, "#b0b0b0"), (0.12, "#303030"), (0.3, "#000000"), (1, "#000000")]).convert("L")
+    img.paste(haze, (0, hz), haze_mask.resize((w, hh)).point(lambda a: int(a * 0.8)))
     d = ImageDraw.Draw(img, "RGBA")
     # Buildings along the promenade (drawn far to near).
     blocks = []
@@ -1788,8 +1831,9 @@ def paint_promenade() -> Image.Image:
     for zb in (13.0, 30.0, 64.0, 98.0):
         objs.append((zb, "bench", XQ + 4.0))
     objs += [(8.6, "person", 2.2), (9.4, "person", 2.95), (11.5, "person", 7.4)]
-    objs.append((58.0, "crane", XQ + 5.3))
-    objs.append((128.0, "crane", XQ + 5.3))
+    for zc, _ in v["cranes"]:
+        objs.append((zc, "crane", XQ + 5.3))
+    jib = dict(v["cranes"])
     for _ in range(26):
         zp = 13 + rng.random() ** 1.5 * 150
         objs.append((zp, "person", rng.uniform(XQ + 3.8, XB - 2.0) if zp < 40 else rng.uniform(XQ + 1.2, XB - 2.0)))
@@ -1806,7 +1850,7 @@ def paint_promenade() -> Image.Image:
             cx_, cy_ = gx, gy - 5.6 * sc
             d.line([(gx, gy - 3.0 * sc), (gx - 0.8 * sc, gy - 5.0 * sc)], fill=hazed("#4a3b2e", z), width=max(1, int(0.12 * sc)))
             d.line([(gx, gy - 3.0 * sc), (gx + 0.9 * sc, gy - 4.8 * sc)], fill=hazed("#4a3b2e", z), width=max(1, int(0.12 * sc)))
-            n = 150 if sc > 40 * SS else 50
+            n = 150 if sc > 40 * u else 50
             tones = ["#2f4a22", "#3f5a2c", "#4f6d37", "#5d7d3e", "#6f8f48", "#86a356", "#9ab85e"]
             leaves = []
             for k in range(n):
@@ -1839,14 +1883,19 @@ def paint_promenade() -> Image.Image:
             cam.quad(d, [(x - 0.3, 0.0, z), (x - 0.3, 0.45, z), (x + 0.3, 0.45, z), (x + 0.3, 0.0, z)], hazed("#3a3f44", z))
         elif kind == "crane":
             gx, gy = cam.p(x, 0, z)
-            crane(d, gx, gy, sc, 55 if z < 100 else 68, -1, hazed("#1f6f82", z, 900), cab="#e4572e", hook=7)
+            crane(d, gx, gy, sc, jib[z], -1, hazed("#1f6f82", z, 900), cab="#e4572e", hook=7)
         elif kind == "person":
             gx, gy = cam.p(x, 0, z)
             person(d, gx, gy, sc, rng, palette)
     # Spring evening: a warm low sun over everything.
     img = Image.blend(img, Image.new("RGB", img.size, rgb("#ffc98a")), 0.08)
-    glow(img, w * 0.05, hz * 0.9, w * 0.5, h * 0.35, "#ffe2b0", 0.35, 1.8)
+    gx_, gy_, grx, gry = v["sun"]
+    glow(img, w * gx_, h * gy_, w * grx, h * gry, "#ffe2b0", 0.35, 1.8)
     return finish(img, (W, H))
+
+
+def paint_promenade_tall() -> Image.Image:
+    return paint_promenade(PROMENADE_TALL)
 
 
 # ---------------------------------------------------------------------------
@@ -2691,6 +2740,7 @@ PHOTOS = {
     "cover.jpg": paint_cover,
     "quay-1890.jpg": paint_quay_1890,
     "promenade.jpg": paint_promenade,
+    "promenade-tall.jpg": paint_promenade_tall,
     "bonded-stores.jpg": paint_bonded_stores,
     "marsh.jpg": paint_marsh,
     "portrait-abernethy.jpg": paint_portrait_abernethy,

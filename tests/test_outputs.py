@@ -1,0 +1,116 @@
+"""Output profiles: print is PDF/X-4 CMYK with bleed, screen is light RGB; both deterministic."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from conftest import build_clean, section, write
+from pressroom.build import build
+from pressroom.cli import main
+from pressroom.preflight import _rgb_in
+
+MM = 72 / 25.4
+
+
+@pytest.fixture
+def pictured(project: Path) -> Path:
+    """The small project with a large photo placed at column width, and 3 mm bleed."""
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("page:\n  bleed: 3mm\n  marks: crop\n")
+    picture = Image.new("RGB", (3000, 2000), "#1f6f82")
+    for x in range(0, 3000, 40):  # some detail, so the JPEG is not trivial
+        picture.paste((228, 87, 46), (x, 0, x + 20, 2000))
+    picture.save(project / "content" / "photo.jpg", quality=90)
+    write(project / "content" / "02-one.md",
+          section("First Part", "Text in *colour*.\n\n![A photo](photo.jpg \"Credit\")\n"))
+    return project
+
+
+def image_widths(pdf: pikepdf.Pdf) -> list[int]:
+    return sorted({int(x.Width) for page in pdf.pages for x in page.get_images().values()})
+
+
+def test_print_is_pdfx4_cmyk_with_bleed_and_300_ppi(pictured: Path):
+    report = build_clean(pictured)
+    assert report.output.name == "test-booklet.pdf" and report.findings == ()
+    with pikepdf.open(report.output) as pdf:
+        intent = pdf.Root.OutputIntents[0]
+        assert intent.S == "/GTS_PDFX"
+        assert b"acsp" in intent.DestOutputProfile.read_bytes()[:64]  # an ICC profile
+        assert b"PDF/X-4" in pdf.Root.Metadata.read_bytes()
+        page = pdf.pages[2]
+        trim, media = [float(v) for v in page.TrimBox], [float(v) for v in page.MediaBox]
+        assert round((trim[0] - media[0]) / MM, 2) == 3.0
+        assert _rgb_in(page.obj, set()) == []
+        images = [x for p in pdf.pages for x in p.get_images().values()]
+        assert images and all(x.ColorSpace == "/DeviceCMYK" for x in images)
+        # 3000 px placed ~152 mm wide (~500 ppi) come down to 300 ppi: ~1790 px.
+        assert 1700 < max(image_widths(pdf)) < 1900
+
+
+def test_screen_is_rgb_without_bleed_at_150_ppi(pictured: Path, capsys):
+    assert main(["build", str(pictured), "--output", "screen"]) == 0
+    out = Path(capsys.readouterr().out.strip())
+    assert out.name == "test-booklet-screen.pdf"
+    with pikepdf.open(pictured / "output" / out.name) as pdf:
+        assert "/OutputIntents" not in pdf.Root
+        page = pdf.pages[2]
+        assert [float(v) for v in page.MediaBox] == [float(v) for v in page.TrimBox]
+        assert 850 < max(image_widths(pdf)) < 950  # 150 ppi
+    print_size = build_clean(pictured).size
+    assert (pictured / "output" / out.name).stat().st_size < print_size / 2
+
+
+def test_print_builds_are_byte_identical(pictured: Path, tmp_path: Path):
+    first = build_clean(pictured, tmp_path / "a.pdf").output.read_bytes()
+    time.sleep(1.1)
+    assert build_clean(pictured, tmp_path / "b.pdf").output.read_bytes() == first
+
+
+def test_profiles_are_configurable(project: Path, capsys):
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("outputs:\n  print: {dpi: 200}\n  proof: {base: screen, marks: true}\n")
+    assert main(["build", str(project)]) == 0
+    printed = capsys.readouterr().out.split()
+    assert [Path(p).name for p in printed] == ["test-booklet.pdf", "test-booklet-proof.pdf"]
+    assert main(["build", str(project), "-o", "x.pdf"]) == 2
+    capsys.readouterr()
+
+
+def test_output_errors_are_located(project: Path, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("outputs:\n  print:\n    dpi: lots\n    colour: cmyk\n  web: {base: tv}\n")
+    assert main(["build"]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "publication.yml:6: outputs.print.dpi: expected a resolution in ppi between 36 and 2400, "
+        "got 'lots'",
+        "publication.yml:7: unknown key 'outputs.print.colour' (known: base, pdf_variant, color, "
+        "bleed, marks, dpi, min_dpi_warning, min_dpi_error, icc, binding, pad, creep)",
+        "publication.yml:8: outputs.web.base: expected print or screen, got 'tv'",
+    ]
+    assert main(["build", "--output", "nope"]) == 1
+
+
+def test_pad_adds_blank_pages_before_the_back_cover(project: Path):
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("outputs:\n  print: {binding: saddle-stitch, pad: true}\n")
+    report = build(project)
+    with pikepdf.open(report.output) as pdf:
+        assert len(pdf.pages) == 8 and report.pages == 5
+        assert pdf.pages[-2].Contents.read_bytes() == b""
+        assert "Imprint" in _text(report.output, -1)
+
+
+def _text(path: Path, index: int) -> str:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return pdf[index % len(pdf)].get_textpage().get_text_range()
+    finally:
+        pdf.close()

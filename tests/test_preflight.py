@@ -1,0 +1,76 @@
+"""Preflight finds each defect of tests/fixtures/broken and is clean on the sample."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from pressroom.build import Gate, PreflightFailed, build
+from pressroom.cli import main
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+DEFECTS = "tests/fixtures/broken/content/02-defects.md"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return build(BROKEN, tmp_path_factory.mktemp("broken") / "broken.pdf", gate=Gate(enabled=False))
+
+
+def find(report, check: str):
+    return [f for f in report.findings if f.check == check]
+
+
+def test_each_defect_is_found_with_page_and_source(report, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    expected = {  # check → (severity, page, source line or None, words in the message)
+        "image-resolution": ("error", 3, 6, "tiny.png is placed at 17 ppi (needs 150)"),
+        "links": ("error", 0, 12, "link to a missing anchor #nowhere"),
+        "overflow": ("error", 4, None, "text runs past the page margin"),
+        "stranded-heading": ("warning", 4, 16, "heading 'Heading left behind' is stranded"),
+        "figure-gap": ("warning", 5, None, "a figure moved to page 6"),
+        "full-bleed": ("error", 7, 29, "does not reach the bleed edge"),
+        "contents": ("error", 3, None, "contents says 41 for 'Defects', the section runs 3–8"),
+        "page-count": ("error", 0, None, "9 pages: saddle stitching needs a multiple of 4"),
+        "rgb": ("error", 1, None, "RGB gradient"),
+        "fonts": ("warning", 1, None, "stands in for glyphs the theme fonts lack"),
+    }
+    for check, (severity, page, line, words) in expected.items():
+        found = [f for f in find(report, check) if words in f.message]
+        assert found, f"{check}: nothing matching {words!r} in {find(report, check)}"
+        finding = found[0]
+        assert (finding.severity, finding.page) == (severity, page), finding
+        if line is not None:
+            assert finding.source.endswith(f"02-defects.md:{line}"), finding
+
+
+def test_a_medium_resolution_picture_is_only_a_warning(report):
+    medium = [f for f in find(report, "image-resolution") if "medium.png" in f.message]
+    assert [(f.severity, f.page) for f in medium] == [("warning", 4)]
+    assert "255 ppi (wants 300)" in medium[0].message
+
+
+def test_build_is_gated_and_keeps_the_last_good_pdf(tmp_path):
+    target = tmp_path / "broken.pdf"
+    target.write_bytes(b"last good")
+    with pytest.raises(PreflightFailed) as failure:
+        build(BROKEN, target)
+    assert target.read_bytes() == b"last good"
+    assert any(f.check == "page-count" for f in failure.value.findings)
+    assert not list(tmp_path.glob(".broken.pdf.*"))
+
+
+def test_check_command_json_and_exit_codes(capsys):
+    assert main(["check", str(BROKEN), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["profile"] == "print" and data["errors"] == 7 and data["warnings"] >= 4
+    assert {f["check"] for f in data["findings"]} >= {"contents", "rgb", "page-count"}
+
+
+def test_sample_is_clean_in_print_and_screen(capsys):
+    assert main(["check", str(ROOT), "--strict"]) == 0
+    assert capsys.readouterr().out.strip().endswith("0 errors, 0 warnings")
+    assert main(["check", str(ROOT), "--output", "screen", "--strict"]) == 0
