@@ -16,6 +16,8 @@ from . import __version__
 from .build import STEPS, BuildReport, Gate, build, failing
 from .config import load_config
 from .errors import BuildError, display_path
+from .impose import impose
+from .proof import write_proofs
 
 
 def parser() -> argparse.ArgumentParser:
@@ -36,6 +38,8 @@ def parser() -> argparse.ArgumentParser:
                            help="print numbered progress steps")
     build_cmd.add_argument("--strict", action="store_true",
                            help="preflight warnings stop the build too")
+    build_cmd.add_argument("--impose", choices=["saddle-stitch"],
+                           help="also write <name>-imposed.pdf: printer spreads in booklet order")
     build_cmd.add_argument("--traceback", action="store_true",
                            help="show the traceback of an internal error")
     check_cmd = commands.add_parser("check", help="preflight the publication (nothing is kept)")
@@ -45,6 +49,12 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--json", action="store_true", help="machine-readable report")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
+    proof_cmd = commands.add_parser("proof", help="PNG reader spreads and a contact sheet")
+    proof_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
+    proof_cmd.add_argument("-o", dest="folder", type=Path, required=True, metavar="FOLDER")
+    proof_cmd.add_argument("--output", dest="profile", metavar="NAME",
+                           help="profile to proof (default: the first declared, or print)")
+    proof_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
     return root
 
 
@@ -59,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _guarded(args, lambda: check(args))
+    if args.command == "proof":
+        return _guarded(args, lambda: proof(args))
     return _guarded(args, lambda: build_all(args))
 
 
@@ -73,7 +85,35 @@ def build_all(args: argparse.Namespace) -> int:
     for profile in profiles:
         report = build(args.project, args.out_file, progress, profile, Gate(strict=args.strict))
         _print_report(report)
+        if args.impose:
+            imposed = report.output.with_name(f"{report.output.stem}-imposed.pdf")
+            creep = load_config(args.project.resolve()).outputs[profile].creep
+            sides = impose(report.output, imposed, _millimetres(creep))
+            print(display_path(imposed))
+            print(f"{report.profile}: {sides} sheet sides, saddle-stitch", file=sys.stderr)
     return 0
+
+
+def proof(args: argparse.Namespace) -> int:
+    """``pressroom proof``: reader spreads and a contact sheet as PNG files."""
+    profile = args.profile or declared_outputs(args.project)[0]
+    with tempfile.TemporaryDirectory() as scratch:
+        report = build(args.project, Path(scratch) / "proof.pdf", profile=profile,
+                       gate=Gate(enabled=False))
+        for finding in report.findings:
+            print(finding, file=sys.stderr)
+        written = write_proofs(report.output, args.folder)
+    for path in written:
+        print(display_path(path))
+    return 0
+
+
+def _millimetres(length: str) -> float:
+    """A CSS length from the config ("0.1mm", "0.3pt") in millimetres."""
+    units = {"mm": 1, "cm": 10, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96,
+             "q": 0.25}
+    number = length.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return float(number) * units.get(length[len(number):].lower(), 1) if number else 0.0
 
 
 def check(args: argparse.Namespace) -> int:

@@ -70,8 +70,9 @@ def squash(text: str) -> str:
 def built(project: Path):
     with open(project / "publication.yml", "a", encoding="utf-8") as config:
         config.write("page:\n  bleed: 3mm\n")
-    Image.new("RGB", (300, 200), "#1f6f82").save(project / "content" / "photo.png")
-    Image.new("RGB", (120, 150), "#e4572e").save(project / "content" / "face.png")
+    # Big enough for 300 ppi even full-bleed, so the preflight gate passes.
+    Image.new("RGB", (2600, 3600), "#1f6f82").save(project / "content" / "photo.png")
+    Image.new("RGB", (600, 750), "#e4572e").save(project / "content" / "face.png")
     write(project / "content" / "02-one.md", section("First Part", BODY))
     report = build_clean(project)
     return report, page_texts(report.output)

@@ -10,8 +10,10 @@ so running the script again gives byte-identical files in content/assets/:
   PDF build loads with @font-face; only plain SVG elements are used so that
   WeasyPrint's SVG renderer draws them faithfully.
 * JPEG (painted with Pillow, drawn at 2x and downsampled): cover, quay-1890,
-  promenade, bonded-stores, marsh, and the two portraits for "Voices"
-  (portrait-abernethy, portrait-malhotra; stylised illustrations, quality 82).
+  promenade, promenade-tall, bonded-stores, marsh, and the two portraits for
+  "Voices" (portrait-abernethy, portrait-malhotra; stylised illustrations,
+  quality 82). cover and promenade-tall are placed full-bleed on A4 plus 3 mm
+  bleed (216 x 303 mm), so they are 2560 x 3590 px: 300 ppi at that size.
 
 All numbers come from the fact sheet and the text of the sample publication
 (the investment split by phase is the table in content/09-figures.md); only the
@@ -923,9 +925,10 @@ def paint_cover() -> Image.Image:
     # Distant container cranes at Holm Point (tiny A-frames).
     for cx in (0.08, 0.13, 0.17):
         bx, by, ss = cx * w, hz - 10 * u, 3.2 * u
-        d.line([(bx, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=max(1, round(2 * u)))
-        d.line([(bx + 6 * ss, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=max(1, round(2 * u)))
-        d.line([(bx - 6 * ss, by - 11 * ss), (bx + 14 * ss, by - 11 * ss)], fill=rgb("#2e2a44"), width=max(1, round(2 * u)))
+        lw = max(1, round(2 * u))
+        d.line([(bx, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=lw)
+        d.line([(bx + 6 * ss, by), (bx + 3 * ss, by - 14 * ss)], fill=rgb("#2e2a44"), width=lw)
+        d.line([(bx - 6 * ss, by - 11 * ss), (bx + 14 * ss, by - 11 * ss)], fill=rgb("#2e2a44"), width=lw)
 
     sil = rgb("#0f1824")
     s = 12 * u               # pixels per metre at the quay
@@ -1656,7 +1659,7 @@ class Cam:
 PROMENADE_WIDE = dict(
     W=1800, H=1200, f=0.72, cx=0.40, cy=0.5,
     clouds=[(0.12, 0.12, 1.0), (0.42, 0.2, 0.7), (0.7, 0.07, 0.8), (0.28, 0.33, 0.45), (0.05, 0.36, 0.4)],
-    sun=(0.05, 0.45, 0.5, 0.35), near=2.0, near_rows=0, cranes=((58.0, 55), (128.0, 68)),
+    sun=(0.05, 0.45, 0.5, 0.35), near=2.0, near_rows=0, cranes=((58.0, 55), (128.0, 68)), people=(),
 )
 # Portrait view for a full-bleed page (216 x 303 mm at 300 ppi): the same promenade seen through
 # a camera turned upright, with the same angle of view across, so it shows more sky and the crane
@@ -1664,7 +1667,8 @@ PROMENADE_WIDE = dict(
 PROMENADE_TALL = dict(
     W=2560, H=3590, f=0.60, cx=0.50, cy=0.5,
     clouds=[(0.16, 0.09, 1.0), (0.78, 0.17, 0.8), (0.40, 0.27, 0.7), (0.90, 0.36, 0.5), (0.08, 0.40, 0.45)],
-    sun=(0.02, 0.46, 0.75, 0.22), near=1.0, near_rows=2, cranes=((50.0, 55), (128.0, 68)),
+    sun=(0.02, 0.46, 0.75, 0.22), near=1.0, near_rows=2, cranes=((40.0, 55), (128.0, 68)),
+    people=((5.0, -1.45), (5.4, -0.85), (7.2, 4.3)),
 )
 
 
@@ -1674,7 +1678,8 @@ def paint_promenade(view=None) -> Image.Image:
     f, cx, cy: focal length and horizon point as fractions of the width and height; clouds:
     (x, y, scale) as fractions; sun: glow centre and radii as fractions of the width and height;
     near: the nearest distance drawn (m), near_rows:
-    paving rows added in front of the first (2.4 m); cranes: (distance, jib angle)."""
+    paving rows added in front of the first (2.4 m); cranes: (distance, jib angle); people: (distance,
+    x) of walkers added near the camera (dressed by their own generator)."""
     v = view or PROMENADE_WIDE
     W, H = v["W"], v["H"]
     w, h = W * SS, H * SS
@@ -1831,6 +1836,8 @@ def paint_promenade(view=None) -> Image.Image:
     for zb in (13.0, 30.0, 64.0, 98.0):
         objs.append((zb, "bench", XQ + 4.0))
     objs += [(8.6, "person", 2.2), (9.4, "person", 2.95), (11.5, "person", 7.4)]
+    objs += [(zp, "walker", xp) for zp, xp in v["people"]]
+    rng_people = random.Random(2030)
     for zc, _ in v["cranes"]:
         objs.append((zc, "crane", XQ + 5.3))
     jib = dict(v["cranes"])
@@ -1887,6 +1894,9 @@ def paint_promenade(view=None) -> Image.Image:
         elif kind == "person":
             gx, gy = cam.p(x, 0, z)
             person(d, gx, gy, sc, rng, palette)
+        elif kind == "walker":
+            gx, gy = cam.p(x, 0, z)
+            person(d, gx, gy, sc, rng_people, palette)
     # Spring evening: a warm low sun over everything.
     img = Image.blend(img, Image.new("RGB", img.size, rgb("#ffc98a")), 0.08)
     gx_, gy_, grx, gry = v["sun"]
