@@ -16,7 +16,8 @@ from .finish import WriteOptions, write_pdf
 from .layout import LayoutSetup, captured_warnings, lay_out
 from .markup import render_sections
 from .outputs import OutputProfile
-from .preflight import Finding, PreflightInput, preflight
+from .findings import Finding, PreflightInput
+from .preflight import preflight
 from .prepress import finish_pdf
 from .sections import load_sections
 from .theme import Theme

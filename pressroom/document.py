@@ -14,7 +14,6 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from .config import Publication
-from .errors import BuildError
 from .markup import RenderedSection, resolve_asset
 from .templating import get_template, run_template
 from .theme import Theme

@@ -2,60 +2,23 @@
 
 :func:`preflight` reads the laid-out pages (WeasyPrint boxes) and the written
 PDF and returns :class:`Finding` s, each with a severity, the page and, where
-the problem comes from content, the Markdown ``path:line``.
+the problem comes from content, the Markdown ``path:line``. Checks on the laid-out boxes live here; checks
+on the written file in :mod:`pdfchecks`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pikepdf
-import pypdfium2 as pdfium
 from weasyprint.formatting_structure import boxes
 
-from .errors import display_path
-from .layout import Layout
-from .outputs import OutputProfile
-from .sections import Section
+from .findings import Finding, PreflightInput, SourceIndex
+from .pdfchecks import check_fonts, check_page_count, check_rgb, read_contents
 
 PX_PER_INCH = 96
-THEME_FONTS = ("Source-Serif-4", "Barlow-Condensed")
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One preflight result; ``page`` is 1-based, ``source`` is ``path:line`` or ''."""
-
-    severity: str  # "error" or "warning"
-    check: str
-    message: str
-    page: int = 0
-    source: str = ""
-
-    def __str__(self) -> str:
-        where = self.source or "publication"
-        page = f" (page {self.page})" if self.page else ""
-        return f"{where}: {self.severity}: {self.message}{page} [{self.check}]"
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class PreflightInput:
-    """What the checks read: the layout, the PDF written from it, the profile, the sources."""
-
-    layout: Layout
-    pdf: Path
-    profile: OutputProfile
-    sections: tuple[Section, ...]
-    warnings: tuple[str, ...] = ()  # WeasyPrint's, from layout and writing
-    fonts: tuple[str, ...] = THEME_FONTS
 
 
 def preflight(given: PreflightInput) -> tuple[Finding, ...]:
@@ -75,34 +38,6 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))
 
 
-class SourceIndex:
-    """Finds the Markdown line a rendered thing came from, by searching the sources."""
-
-    def __init__(self, sections: tuple[Section, ...]):
-        self.sections = sections
-
-    def text(self, needle: str) -> str:
-        for section in self.sections:
-            for offset, line in enumerate(section.body.splitlines()):
-                if needle and needle in line:
-                    return f"{display_path(section.path)}:{section.body_line + offset}"
-        return ""
-
-    def image(self, src: str) -> str:
-        """Where an image file is referenced: a Markdown image, a fence or front matter."""
-        path = Path(unquote(urlsplit(src).path))
-        for section in self.sections:
-            relative = os.path.relpath(path, section.path.parent)
-            found = SourceIndex((section,)).text(f"({relative}") or \
-                SourceIndex((section,)).text(f'"{relative}"')
-            if found:
-                return found
-            for key, value in section.data.items():
-                if str(value) == relative:
-                    return f"{display_path(section.path)}:{section.data_lines.get(key, 1)}"
-        return ""
-
-
 def _pages(given: PreflightInput):
     for number, page in enumerate(given.layout.document.pages, start=1):
         yield number, page._page_box  # noqa: SLF001 - WeasyPrint exposes boxes only here
@@ -111,26 +46,6 @@ def _pages(given: PreflightInput):
 def _classes(box) -> set[str]:
     element = getattr(box, "element", None)
     return set((element.get("class") or "").split()) if element is not None else set()
-
-
-def check_fonts(given: PreflightInput) -> list[Finding]:
-    """Fonts must be embedded; a font outside the theme's is a fallback for a missing glyph."""
-    findings = []
-    with pikepdf.open(given.pdf) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            for font in page.Resources.get("/Font", {}).values():
-                name = str(font.get("/BaseFont", ""))[1:]
-                descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-                descriptor = descendant.get("/FontDescriptor", {})
-                if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                    findings.append(Finding("error", "fonts", f"font {name} is not embedded",
-                                            number))
-                family = name.split("+", 1)[-1]
-                if given.fonts and not family.startswith(given.fonts):
-                    findings.append(Finding(
-                        "warning", "fonts", f"font {family} stands in for glyphs the theme fonts "
-                                            "lack (tofu risk: check the characters used)", number))
-    return _once_per_message(findings)
 
 
 def check_images(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
@@ -229,21 +144,6 @@ def check_contents(given: PreflightInput) -> list[Finding]:
     return findings
 
 
-def read_contents(pdf_path: Path) -> dict[str, str]:
-    """Title → printed page or range, from every page that looks like a contents page."""
-    entries: dict[str, str] = {}
-    document = pdfium.PdfDocument(str(pdf_path))
-    try:
-        for page in document:
-            for line in page.get_textpage().get_text_range().splitlines():
-                match = re.match(r"^\d+\s+(.+?)\s*\.{3,}\s*(\d+(?:–\d+)?)\s*$", line.strip())
-                if match:
-                    entries.setdefault(match[1], match[2])
-    finally:
-        document.close()
-    return entries
-
-
 def check_links(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
     findings = []
     for warning in given.warnings:
@@ -315,85 +215,3 @@ def _first_flow_classes(page) -> set[str]:
     return set()
 
 
-def check_page_count(given: PreflightInput) -> list[Finding]:
-    count = len(given.layout.document.pages) if not given.pdf.is_file() else _pdf_pages(given.pdf)
-    if given.profile.binding == "saddle-stitch" and count % 4:
-        return [Finding("error", "page-count",
-                        f"{count} pages: saddle stitching needs a multiple of 4 "
-                        f"(add {4 - count % 4} pages, or set pad: true)")]
-    return []
-
-
-def _pdf_pages(path: Path) -> int:
-    with pikepdf.open(path) as pdf:
-        return len(pdf.pages)
-
-
-RGB_OPERATOR = re.compile(rb"(?<![\w/])(rg|RG)(?![\w])")
-
-
-def check_rgb(given: PreflightInput) -> list[Finding]:
-    """RGB left in a CMYK profile: colour operators, images, shadings, groups."""
-    if not given.profile.cmyk:
-        return []
-    findings = []
-    with pikepdf.open(given.pdf) as pdf:
-        seen: set = set()
-        for number, page in enumerate(pdf.pages, start=1):
-            for what in _rgb_in(page.obj, seen):
-                findings.append(Finding("error", "rgb", f"RGB {what} in a CMYK output", number))
-    return _once_per_message(findings)
-
-
-def _rgb_in(holder, seen: set) -> list[str]:
-    if holder.objgen in seen and holder.objgen != (0, 0):
-        return []
-    seen.add(holder.objgen)
-    found = []
-    contents = holder.get("/Contents") if "/Contents" in holder else None
-    streams = [holder] if isinstance(holder, pikepdf.Stream) else \
-        ([contents] if isinstance(contents, pikepdf.Stream) else list(contents or []))
-    for stream in streams:
-        data = stream.read_bytes()
-        if RGB_OPERATOR.search(data) or b"/DeviceRGB" in data:
-            found.append("colour operators")
-    group = holder.get("/Group")
-    if group is not None and group.get("/CS") == pikepdf.Name("/DeviceRGB"):
-        found.append("transparency group")
-    resources = holder.get("/Resources", {})
-    for xobject in resources.get("/XObject", {}).values():
-        if xobject.get("/Subtype") == "/Image":
-            if xobject.get("/ColorSpace") == pikepdf.Name("/DeviceRGB"):
-                found.append("image")
-        elif xobject.get("/Subtype") == "/Form":
-            found.extend(_rgb_in(xobject, seen))
-    shadings = list(resources.get("/Shading", {}).values())
-    for pattern in resources.get("/Pattern", {}).values():
-        if pattern.get("/Shading") is not None:
-            shadings.append(pattern.Shading)
-        if isinstance(pattern, pikepdf.Stream):
-            found.extend(_rgb_in(pattern, seen))
-    if any(_rgb_shading(shading) for shading in shadings):
-        found.append("gradient (CSS gradients stay RGB: use an image)")
-    return found
-
-
-def _rgb_shading(shading) -> bool:
-    """An RGB shading, or one WeasyPrint labels CMYK while its colours have 3 components."""
-    space = shading.get("/ColorSpace")
-    if space == pikepdf.Name("/DeviceRGB"):
-        return True
-    function = shading.get("/Function")
-    functions = list(function.get("/Functions", [function])) if function is not None else []
-    return space == pikepdf.Name("/DeviceCMYK") and any(
-        len(f.get("/C0", [0] * 4)) == 3 for f in functions)
-
-
-def _once_per_message(findings: list[Finding]) -> list[Finding]:
-    """Keep the first page of each repeated message (shared resources repeat on every page)."""
-    seen, unique = set(), []
-    for finding in findings:
-        if (finding.check, finding.message) not in seen:
-            seen.add((finding.check, finding.message))
-            unique.append(finding)
-    return unique

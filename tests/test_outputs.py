@@ -12,7 +12,7 @@ from PIL import Image
 from conftest import build_clean, section, write
 from pressroom.build import build
 from pressroom.cli import main
-from pressroom.preflight import _rgb_in
+from pressroom.pdfchecks import _rgb_in
 
 MM = 72 / 25.4
 

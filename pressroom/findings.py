@@ -1,0 +1,84 @@
+"""Preflight results and what the checks read."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .errors import display_path
+from .layout import Layout
+from .outputs import OutputProfile
+from .sections import Section
+
+THEME_FONTS = ("Source-Serif-4", "Barlow-Condensed")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One preflight result; ``page`` is 1-based, ``source`` is ``path:line`` or ''."""
+
+    severity: str  # "error" or "warning"
+    check: str
+    message: str
+    page: int = 0
+    source: str = ""
+
+    def __str__(self) -> str:
+        where = self.source or "publication"
+        page = f" (page {self.page})" if self.page else ""
+        return f"{where}: {self.severity}: {self.message}{page} [{self.check}]"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PreflightInput:
+    """What the checks read: the layout, the PDF written from it, the profile, the sources."""
+
+    layout: Layout
+    pdf: Path
+    profile: OutputProfile
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...] = ()  # WeasyPrint's, from layout and writing
+    fonts: tuple[str, ...] = THEME_FONTS
+
+
+class SourceIndex:
+    """Finds the Markdown line a rendered thing came from, by searching the sources."""
+
+    def __init__(self, sections: tuple[Section, ...]):
+        self.sections = sections
+
+    def text(self, needle: str) -> str:
+        for section in self.sections:
+            for offset, line in enumerate(section.body.splitlines()):
+                if needle and needle in line:
+                    return f"{display_path(section.path)}:{section.body_line + offset}"
+        return ""
+
+    def image(self, src: str) -> str:
+        """Where an image file is referenced: a Markdown image, a fence or front matter."""
+        path = Path(unquote(urlsplit(src).path))
+        for section in self.sections:
+            relative = os.path.relpath(path, section.path.parent)
+            found = SourceIndex((section,)).text(f"({relative}") or \
+                SourceIndex((section,)).text(f'"{relative}"')
+            if found:
+                return found
+            for key, value in section.data.items():
+                if str(value) == relative:
+                    return f"{display_path(section.path)}:{section.data_lines.get(key, 1)}"
+        return ""
+
+
+def once_per_message(findings: list[Finding]) -> list[Finding]:
+    """Keep the first page of each repeated message (shared resources repeat on every page)."""
+    seen, unique = set(), []
+    for finding in findings:
+        if (finding.check, finding.message) not in seen:
+            seen.add((finding.check, finding.message))
+            unique.append(finding)
+    return unique
