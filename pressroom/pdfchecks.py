@@ -31,16 +31,22 @@ def check_fonts(given: PreflightInput) -> list[Finding]:
     return once_per_message(findings)
 
 
-def read_contents(pdf_path: Path) -> dict[str, str]:
-    """Title → printed page or range, from every page that looks like a contents page."""
+def read_contents(pdf_path: Path, titles: list[str]) -> dict[str, str]:
+    """Title → the page or range printed after it and its leader dots.
+
+    Titles may wrap over lines, so each is searched word by word across the
+    whole text of every page; the first page showing it with a leader wins.
+    """
+    patterns = {title: re.compile(r"\s+".join(map(re.escape, title.split()))
+                                  + r"\s*\.[\s.]*(\d+(?:–\d+)?)(?!\d)") for title in titles}
     entries: dict[str, str] = {}
     document = pdfium.PdfDocument(str(pdf_path))
     try:
         for page in document:
-            for line in page.get_textpage().get_text_range().splitlines():
-                match = re.match(r"^\d+\s+(.+?)\s*\.{3,}\s*(\d+(?:–\d+)?)\s*$", line.strip())
-                if match:
-                    entries.setdefault(match[1], match[2])
+            text = page.get_textpage().get_text_range()
+            for title, pattern in patterns.items():
+                if title not in entries and (match := pattern.search(text)):
+                    entries[title] = match[1]
     finally:
         document.close()
     return entries
