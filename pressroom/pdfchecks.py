@@ -11,12 +11,55 @@ import pypdfium2 as pdfium
 from .findings import Finding, PreflightInput, once_per_message
 
 
+def used_by_page(page: pikepdf.Page) -> dict[str, list]:
+    """What one page really draws: content streams, fonts, images, forms, shadings.
+
+    WeasyPrint shares one resource dictionary between all pages, so listing a
+    page's resources says nothing about the page; following its operators does.
+    """
+    used: dict[str, list] = {"streams": [], "fonts": [], "images": [], "forms": [],
+                             "shadings": []}
+    _follow(page.obj, page.obj.get("/Resources", pikepdf.Dictionary()), used, set())
+    return used
+
+
+def _follow(holder, resources, used: dict, seen: set) -> None:
+    used["streams"].append(holder)
+    names = {"Tf": ("/Font", "fonts"), "Do": ("/XObject", None), "sh": ("/Shading", "shadings"),
+             "scn": ("/Pattern", "shadings"), "SCN": ("/Pattern", "shadings")}
+    for operands, operator in pikepdf.parse_content_stream(holder):
+        kind = names.get(str(operator))
+        if kind is None or not operands or not isinstance(operands[-1 if str(operator) in
+                                                                   ("scn", "SCN") else 0],
+                                                          pikepdf.Name):
+            continue
+        name = operands[-1] if str(operator) in ("scn", "SCN") else operands[0]
+        target = resources.get(kind[0], {}).get(name)
+        if target is None:
+            continue
+        if str(operator) == "Do":
+            if target.get("/Subtype") == "/Image":
+                used["images"].append(target)
+            elif target.objgen not in seen:
+                seen.add(target.objgen)
+                used["forms"].append(target)
+                _follow(target, target.get("/Resources", resources), used, seen)
+        elif kind[0] == "/Pattern":
+            if target.get("/Shading") is not None:
+                used["shadings"].append(target.Shading)
+            elif isinstance(target, pikepdf.Stream) and target.objgen not in seen:
+                seen.add(target.objgen)
+                _follow(target, target.get("/Resources", resources), used, seen)
+        else:
+            used[kind[1]].append(target)
+
+
 def check_fonts(given: PreflightInput) -> list[Finding]:
     """Fonts must be embedded; a font outside the theme's is a fallback for a missing glyph."""
     findings = []
     with pikepdf.open(given.pdf) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            for font in page.Resources.get("/Font", {}).values():
+            for font in used_by_page(page)["fonts"]:
                 name = str(font.get("/BaseFont", ""))[1:]
                 descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
                 descriptor = descendant.get("/FontDescriptor", {})
@@ -75,44 +118,38 @@ def check_rgb(given: PreflightInput) -> list[Finding]:
         return []
     findings = []
     with pikepdf.open(given.pdf) as pdf:
-        seen: set = set()
         for number, page in enumerate(pdf.pages, start=1):
-            for what in _rgb_in(page.obj, seen):
+            for what in rgb_on_page(page):
                 findings.append(Finding("error", "rgb", f"RGB {what} in a CMYK output", number))
-    return once_per_message(findings)
+    return findings
 
 
-def _rgb_in(holder, seen: set) -> list[str]:
-    if holder.objgen in seen and holder.objgen != (0, 0):
-        return []
-    seen.add(holder.objgen)
+def rgb_on_page(page: pikepdf.Page) -> list[str]:
+    """What this page draws in RGB (each kind once)."""
+    used = used_by_page(page)
     found = []
-    contents = holder.get("/Contents") if "/Contents" in holder else None
-    streams = [holder] if isinstance(holder, pikepdf.Stream) else \
-        ([contents] if isinstance(contents, pikepdf.Stream) else list(contents or []))
-    for stream in streams:
-        data = stream.read_bytes()
-        if RGB_OPERATOR.search(data) or b"/DeviceRGB" in data:
-            found.append("colour operators")
-    group = holder.get("/Group")
-    if group is not None and group.get("/CS") == pikepdf.Name("/DeviceRGB"):
+    if any(RGB_OPERATOR.search(s.read_bytes()) or b"/DeviceRGB" in s.read_bytes()
+           for s in used["streams"] if isinstance(s, pikepdf.Stream)) or any(
+            RGB_OPERATOR.search(data) or b"/DeviceRGB" in data for data in _page_content(page)):
+        found.append("colour operators")
+    if any(_rgb_group(holder) for holder in (page.obj, *used["forms"])):
         found.append("transparency group")
-    resources = holder.get("/Resources", {})
-    for xobject in resources.get("/XObject", {}).values():
-        if xobject.get("/Subtype") == "/Image":
-            if xobject.get("/ColorSpace") == pikepdf.Name("/DeviceRGB"):
-                found.append("image")
-        elif xobject.get("/Subtype") == "/Form":
-            found.extend(_rgb_in(xobject, seen))
-    shadings = list(resources.get("/Shading", {}).values())
-    for pattern in resources.get("/Pattern", {}).values():
-        if pattern.get("/Shading") is not None:
-            shadings.append(pattern.Shading)
-        if isinstance(pattern, pikepdf.Stream):
-            found.extend(_rgb_in(pattern, seen))
-    if any(_rgb_shading(shading) for shading in shadings):
+    if any(image.get("/ColorSpace") == pikepdf.Name("/DeviceRGB") for image in used["images"]):
+        found.append("image")
+    if any(_rgb_shading(shading) for shading in used["shadings"]):
         found.append("gradient (CSS gradients stay RGB: use an image)")
     return found
+
+
+def _page_content(page: pikepdf.Page) -> list[bytes]:
+    contents = page.obj.get("/Contents")
+    streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents or [])
+    return [stream.read_bytes() for stream in streams]
+
+
+def _rgb_group(holder) -> bool:
+    group = holder.get("/Group")
+    return group is not None and group.get("/CS") == pikepdf.Name("/DeviceRGB")
 
 
 def _rgb_shading(shading) -> bool:

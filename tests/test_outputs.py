@@ -12,7 +12,7 @@ from PIL import Image
 from conftest import build_clean, section, write
 from pressroom.build import build
 from pressroom.cli import main
-from pressroom.pdfchecks import _rgb_in
+from pressroom.pdfchecks import rgb_on_page
 
 MM = 72 / 25.4
 
@@ -46,7 +46,7 @@ def test_print_is_pdfx4_cmyk_with_bleed_and_300_ppi(pictured: Path):
         page = pdf.pages[2]
         trim, media = [float(v) for v in page.TrimBox], [float(v) for v in page.MediaBox]
         assert round((trim[0] - media[0]) / MM, 2) == 3.0
-        assert _rgb_in(page.obj, set()) == []
+        assert rgb_on_page(page) == []
         images = [x for p in pdf.pages for x in p.get_images().values()]
         assert images and all(x.ColorSpace == "/DeviceCMYK" for x in images)
         # 3000 px placed ~152 mm wide (~500 ppi) come down to 300 ppi: ~1790 px.
@@ -61,6 +61,7 @@ def test_screen_is_rgb_without_bleed_at_150_ppi(pictured: Path, capsys):
         assert "/OutputIntents" not in pdf.Root
         page = pdf.pages[2]
         assert [float(v) for v in page.MediaBox] == [float(v) for v in page.TrimBox]
+        assert "image" in rgb_on_page(page)  # the detector sees RGB where it is left
         assert 850 < max(image_widths(pdf)) < 950  # 150 ppi
     print_size = build_clean(pictured).size
     assert (pictured / "output" / out.name).stat().st_size < print_size / 2

@@ -35,8 +35,8 @@ def test_each_defect_is_found_with_page_and_source(report, monkeypatch):
         "full-bleed": ("error", 7, 29, "does not reach the bleed edge"),
         "contents": ("error", 3, None, "contents says 41 for 'Defects', the section runs 3–8"),
         "page-count": ("error", 0, None, "9 pages: saddle stitching needs a multiple of 4"),
-        "rgb": ("error", 1, None, "RGB gradient"),
-        "fonts": ("warning", 1, None, "stands in for glyphs the theme fonts lack"),
+        "rgb": ("error", 3, None, "RGB gradient"),
+        "fonts": ("warning", 4, None, "stands in for glyphs the theme fonts lack"),
     }
     for check, (severity, page, line, words) in expected.items():
         found = [f for f in find(report, check) if words in f.message]
