@@ -16,17 +16,13 @@ from typing import Any, Callable, Mapping
 
 from .errors import BuildError, BuildErrors
 from .outputs import DEFAULT_OUTPUTS, OutputProfile, parse_outputs
+from .values import LENGTH, Invalid, boolean, length, text
 from .yamlsource import Located, load_mapping
 
 CONFIG_NAME = "publication.yml"
-LENGTH = re.compile(r"^(0|\d+(\.\d+)?(mm|cm|in|pt|pc|px|q))$", re.IGNORECASE)
 PAGE_NAMES = {"a3", "a4", "a5", "a6", "b4", "b5", "letter", "legal", "ledger"}
 MARKS = ("none", "crop", "cross", "crop cross")
 LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
-
-class Invalid(ValueError):
-    """A value that does not fit its key; the message says what was expected."""
 
 
 @dataclass(frozen=True)
@@ -83,15 +79,6 @@ class Publication:
 
 # --- value parsers: each takes the raw YAML value, returns the typed one ---
 
-def text(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise Invalid(f"expected text, got {type(value).__name__}")
-    value = str(value).strip()
-    if not value:
-        raise Invalid("must not be empty")
-    return value
-
-
 def text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (text(value),)
@@ -115,19 +102,6 @@ def lang(value: Any) -> str:
     value = text(value)
     if not LANG.match(value):
         raise Invalid(f"expected a language tag such as 'en' or 'de-CH', got {value!r}")
-    return value
-
-
-def boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise Invalid(f"expected true or false, got {value!r}")
-    return value
-
-
-def length(value: Any) -> str:
-    value = str(value).strip()
-    if not LENGTH.match(value):
-        raise Invalid(f"expected a length such as '3mm', got {value!r}")
     return value
 
 

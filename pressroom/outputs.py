@@ -15,15 +15,12 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, Callable
 
 from .errors import BuildError
+from .values import Invalid, boolean, length, text
 
 VARIANTS = (None, "pdf/x-4")
 COLORS = ("cmyk", "rgb")
 BINDINGS = ("none", "saddle-stitch")
 ICC_DEFAULT = "styles/icc/pressroom-fogra39.icc"
-
-
-class Invalid(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -70,36 +67,22 @@ def _choice(options: tuple) -> Callable[[Any], Any]:
     return parse
 
 
-def _boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise Invalid(f"expected true or false, got {value!r}")
-    return value
-
-
 def _dpi(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 36 <= value <= 2400:
         raise Invalid(f"expected a resolution in ppi between 36 and 2400, got {value!r}")
     return value
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise Invalid(f"expected text, got {value!r}")
-    return value.strip()
-
-
-def _creep(value: Any) -> str:
-    from .config import length  # one length grammar for the whole file
-    try:
-        return length(value)
-    except ValueError as exc:
-        raise Invalid(str(exc)) from None
+def _icc(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"expected a path to an ICC profile, got {value!r}")
+    return text(value)
 
 
 SETTINGS: dict[str, Callable[[Any], Any]] = {
-    "pdf_variant": _choice(VARIANTS), "color": _choice(COLORS), "bleed": _boolean,
-    "marks": _boolean, "dpi": _dpi, "min_dpi_warning": _dpi, "min_dpi_error": _dpi,
-    "icc": _text, "binding": _choice(BINDINGS), "pad": _boolean, "creep": _creep,
+    "pdf_variant": _choice(VARIANTS), "color": _choice(COLORS), "bleed": boolean,
+    "marks": boolean, "dpi": _dpi, "min_dpi_warning": _dpi, "min_dpi_error": _dpi,
+    "icc": _icc, "binding": _choice(BINDINGS), "pad": boolean, "creep": length,
 }
 assert set(SETTINGS) == {f.name for f in fields(OutputProfile)} - {"name"}
 
