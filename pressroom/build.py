@@ -13,7 +13,7 @@ from .errors import BuildError
 from .document import render_document
 from .fetcher import located_fetches
 from .finish import WriteOptions, write_pdf
-from .layout import LayoutSetup, captured_warnings, lay_out
+from .layout import Layout, LayoutSetup, captured_warnings, lay_out
 from .markup import render_sections
 from .outputs import OutputProfile
 from .findings import Finding, PreflightInput
@@ -103,24 +103,48 @@ def build(project: Path, output: Path | None = None,
         layout = lay_out(render_document(pub, rendered, theme, singles), setup)
     progress(6, "Writing PDF")
     target = output or project / "output" / out.file_name(pub.slug)
+    press = PressJob(out, icc, gate, pub.epoch, sections, setup.sources)
+    size, findings, written = write_and_preflight(layout, target, press, progress)
+    return BuildReport(out.name, target, layout.page_count, size,
+                       time.perf_counter() - started, (*layout.warnings, *written), findings)
+
+
+@dataclass(frozen=True)
+class PressJob:
+    """How a laid-out publication becomes a checked file for one output profile."""
+
+    profile: OutputProfile
+    icc: Path | None
+    gate: Gate
+    epoch: int
+    sections: tuple
+    sources: tuple[Path, ...]
+
+
+def write_and_preflight(layout: Layout, target: Path, job: PressJob,
+                        progress: Progress) -> tuple[int, tuple[Finding, ...], tuple[str, ...]]:
+    """Write, finish (CMYK, padding, stable ids) and preflight; rename only if it passes.
+
+    Returns the size, the findings and WeasyPrint's warnings while writing.
+    Raises :class:`PreflightFailed` when the gate closes.
+    """
     findings: list[Finding] = []
+    out = job.profile
 
     def finish_and_check(path: Path) -> None:
-        finish_pdf(path, icc, stable_id=out.pdf_variant is not None,
+        finish_pdf(path, job.icc, stable_id=out.pdf_variant is not None,
                    pad=out.pad and out.binding == "saddle-stitch")
         progress(7, "Preflight")
         noticed = (*layout.warnings, *written)
-        findings.extend(preflight(PreflightInput(layout, path, out, sections, noticed)))
-        if gate.enabled and failing(tuple(findings), gate.strict):
+        findings.extend(preflight(PreflightInput(layout, path, out, job.sections, noticed)))
+        if job.gate.enabled and failing(tuple(findings), job.gate.strict):
             raise PreflightFailed(tuple(findings))
 
-    options = WriteOptions(pub.epoch, out.pdf_variant, post=finish_and_check)
+    options = WriteOptions(job.epoch, out.pdf_variant, post=finish_and_check)
     # Attachments are fetched and links resolved while writing.
-    with located_fetches(setup.sources), captured_warnings() as written:
+    with located_fetches(job.sources), captured_warnings() as written:
         size = write_pdf(layout.document, target, options)
-    return BuildReport(out.name, target, layout.page_count, size,
-                       time.perf_counter() - started, (*layout.warnings, *written),
-                       tuple(findings))
+    return size, tuple(findings), tuple(written)
 
 
 def output_profile(pub: Publication, name: str) -> OutputProfile:
