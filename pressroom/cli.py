@@ -78,10 +78,8 @@ def build_all(args: argparse.Namespace) -> int:
     """``pressroom build``: every requested profile, each gated by preflight."""
     progress = _print_step if args.verbose else (lambda step, text: None)
     profiles = [args.profile] if args.profile else list(declared_outputs(args.project))
-    if args.out_file and len(profiles) > 1:
-        print(f"pressroom: error: -o needs --output NAME: this project builds "
-              f"{', '.join(profiles)}", file=sys.stderr)
-        return 2
+    if args.out_file:  # one file holds one profile: the named one, else the first declared
+        profiles = profiles[:1]
     for profile in profiles:
         report = build(args.project, args.out_file, progress, profile, Gate(strict=args.strict))
         _print_report(report)

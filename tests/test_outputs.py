@@ -79,8 +79,9 @@ def test_profiles_are_configurable(project: Path, capsys):
     assert main(["build", str(project)]) == 0
     printed = capsys.readouterr().out.split()
     assert [Path(p).name for p in printed] == ["test-booklet.pdf", "test-booklet-proof.pdf"]
-    assert main(["build", str(project), "-o", "x.pdf"]) == 2
-    capsys.readouterr()
+    # -o takes one profile: the first declared (the issue 2 command line keeps working).
+    assert main(["build", str(project), "-o", str(project / "x.pdf")]) == 0
+    assert capsys.readouterr().out.split() == [str(project / "x.pdf")]
 
 
 def test_output_errors_are_located(project: Path, capsys, monkeypatch):
