@@ -83,9 +83,10 @@ def toc_numbers(pdf: Path, page_index: int = 1) -> dict[str, str]:
 def real_ranges(pdf: Path) -> dict[str, str]:
     """Title → "start" or "start–end" from the outline (every section starts a page)."""
     marks = outline(pdf)
-    pages = len(page_texts(pdf))
+    texts = page_texts(pdf)
     ranges = {}
-    for (title, start), following in zip(marks, [*marks[1:], (None, pages)]):
-        end = following[1] - 1
+    for (title, start), following in zip(marks, [*marks[1:], (None, len(texts))]):
+        # Blank pages added for saddle stitching belong to no section.
+        end = max(i for i in range(start, following[1]) if texts[i].strip() or i == start)
         ranges[title] = str(start + 1) if end == start else f"{start + 1}–{end + 1}"
     return ranges
