@@ -148,7 +148,7 @@ class SectionTreeprocessor(Treeprocessor):
             image.attrib.pop("data-source", None)
 
     def figure(self, image: etree.Element) -> etree.Element:
-        """Render one image as the ``figure`` component: alt text is the caption, title the credit."""
+        """Render an image as the ``figure`` component (alt text: caption; title: credit)."""
         source = image.attrib.pop("data-source", "")
         variants = tuple(image.get("class", "").split())
         line = self.image_line(source)
@@ -193,6 +193,7 @@ class SectionTreeprocessor(Treeprocessor):
         if tagged := TAGGED.search(text):
             return int(tagged[1])
         return self.section.line_of(TAGGED.sub("", text).strip())
+
 
 def _plain(text: str) -> str:
     """Alt text without Markdown emphasis marks (for the PDF's alternative text)."""
