@@ -188,10 +188,21 @@ def _items(element: etree.Element, spec: ComponentSpec, fence: Fence, path: Path
         holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
         lead = holder[0] if len(holder) else None
         if lead is None or lead.tag != "strong" or (holder.text or "").strip():
-            raise error
+            raise BuildError(path, _line_after(path, fence.line, "".join(li.itertext())),
+                             error.message)
         holder.remove(lead)
         holder.text = (lead.tail or "").lstrip()
         lead.tail = None
         items.append(Item(Markup(inner_html(lead)), Markup(inner_html(li).strip())))
     element.remove(lists[0])
     return items
+
+
+def _line_after(path: Path, start: int, text: str) -> int:
+    """The first line from *start* on that holds the beginning of *text* (else *start*)."""
+    needle = " ".join(text.split())[:24]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number in range(start, len(lines) + 1):
+        if needle and needle in " ".join(lines[number - 1].split()):
+            return number
+    return start

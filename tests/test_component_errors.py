@@ -44,8 +44,8 @@ def build_error(project: Path, capsys, body: str) -> tuple[int, str]:
      "6: file 'nobody.jpg' not found"),
     ("::: {.portrait-quote by=\"Ruth\"}\nQuote.\n:::\n",
      "4: portrait-quote needs the attribute image=\"…\""),
-    ("::: stats\n- 34,500 families\n:::\n",
-     "4: stats: write a list whose items start with a bold value, "
+    ("::: stats\n- **1** one\n- 34,500 families\n:::\n",
+     "6: stats: write a list whose items start with a bold value, "
      "e.g. '- **34,500** families resettled'"),
     ("::: timeline\nJust prose.\n:::\n",
      "4: timeline: write a list whose items start with a bold value, "
