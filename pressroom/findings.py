@@ -12,7 +12,7 @@ from .layout import Layout
 from .outputs import OutputProfile
 from .sections import Section
 
-THEME_FONTS = ("Source-Serif-4", "Barlow-Condensed")
+THEME_FONTS = ("Source-Serif-4", "Barlow-Condensed", "Source-Code-Pro")
 
 
 @dataclass(frozen=True)

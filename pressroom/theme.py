@@ -22,6 +22,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # with the same metrics.
 SERIF = ("Source Serif 4", "fontpkg_source_serif_4")
 CONDENSED = ("Barlow Condensed", "fontpkg_barlow_condensed")
+MONO = ("Source Code Pro", "fontpkg_source_code_pro")
 # WeasyPrint takes one weight per @font-face, so a variable font is declared
 # once per weight the theme uses; fontconfig picks the matching instance.
 FONT_FACES = (
@@ -31,6 +32,10 @@ FONT_FACES = (
       for name, weight in (("Regular", 400), ("Medium", 500), ("SemiBold", 600), ("Bold", 700),
                            ("ExtraBold", 800))),
     (*CONDENSED, "BarlowCondensed-Italic.ttf", 400, "italic"),
+    # Code is rare in brochures, but without a packaged monospace face it would
+    # fall back to whatever the machine has.
+    *((*MONO, "SourceCodePro[wght].ttf", weight, "normal") for weight in (400, 700)),
+    (*MONO, "SourceCodePro-Italic[wght].ttf", 400, "italic"),
 )
 
 

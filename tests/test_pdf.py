@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from conftest import LONG_TEXT, build_clean, outline, page_texts, section, write
+from pressroom.findings import THEME_FONTS
 
 MM = 72 / 25.4
 
@@ -100,7 +101,7 @@ def test_fonts_are_embedded_subset_theme_fonts(project):
         # Only the theme's pip-packaged families: a fallback to a machine font
         # (a glyph missing from the theme fonts) would make builds machine-dependent.
         for name in fonts:
-            assert name[8:].startswith(("Source-Serif-4", "Barlow-Condensed")), name
+            assert name[8:].startswith(THEME_FONTS), name
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):
