@@ -104,8 +104,8 @@ def build(project: Path, output: Path | None = None,
     progress(6, "Writing PDF")
     target = output or project / "output" / out.file_name(pub.slug)
     press = PressJob(out, icc, gate, pub.epoch, sections, setup.sources)
-    size, findings, written = write_and_preflight(layout, target, press, progress)
-    return BuildReport(out.name, target, layout.page_count, size,
+    size, pages, findings, written = write_and_preflight(layout, target, press, progress)
+    return BuildReport(out.name, target, pages, size,
                        time.perf_counter() - started, (*layout.warnings, *written), findings)
 
 
@@ -122,18 +122,20 @@ class PressJob:
 
 
 def write_and_preflight(layout: Layout, target: Path, job: PressJob,
-                        progress: Progress) -> tuple[int, tuple[Finding, ...], tuple[str, ...]]:
+                        progress: Progress) -> tuple[int, int, tuple[Finding, ...], tuple[str, ...]]:
     """Write, finish (CMYK, padding, stable ids) and preflight; rename only if it passes.
 
-    Returns the size, the findings and WeasyPrint's warnings while writing.
+    Returns the size, the page count of the file (padding included), the
+    findings and WeasyPrint's warnings while writing.
     Raises :class:`PreflightFailed` when the gate closes.
     """
     findings: list[Finding] = []
+    pages: list[int] = []
     out = job.profile
 
     def finish_and_check(path: Path) -> None:
-        finish_pdf(path, job.icc, stable_id=out.pdf_variant is not None,
-                   pad=out.pad and out.binding == "saddle-stitch")
+        pages.append(finish_pdf(path, job.icc, stable_id=out.pdf_variant is not None,
+                   pad=out.pad and out.binding == "saddle-stitch"))
         progress(7, "Preflight")
         noticed = (*layout.warnings, *written)
         findings.extend(preflight(PreflightInput(layout, path, out, job.sections, noticed)))
@@ -144,7 +146,7 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
     # Attachments are fetched and links resolved while writing.
     with located_fetches(job.sources), captured_warnings() as written:
         size = write_pdf(layout.document, target, options)
-    return size, tuple(findings), tuple(written)
+    return size, pages[0], tuple(findings), tuple(written)
 
 
 def output_profile(pub: Publication, name: str) -> OutputProfile:

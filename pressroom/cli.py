@@ -77,24 +77,34 @@ def main(argv: list[str] | None = None) -> int:
 def build_all(args: argparse.Namespace) -> int:
     """``pressroom build``: every requested profile, each gated by preflight."""
     progress = _print_step if args.verbose else (lambda step, text: None)
-    profiles = [args.profile] if args.profile else list(declared_outputs(args.project))
+    pub = load_config(args.project.resolve())
+    profiles = [args.profile] if args.profile else list(pub.declared_outputs)
     if args.out_file:  # one file holds one profile: the named one, else the first declared
         profiles = profiles[:1]
     for profile in profiles:
         report = build(args.project, args.out_file, progress, profile, Gate(strict=args.strict))
         _print_report(report)
-        if args.impose:
-            imposed = report.output.with_name(f"{report.output.stem}-imposed.pdf")
-            creep = load_config(args.project.resolve()).outputs[profile].creep
-            sides = impose(report.output, imposed, _millimetres(creep))
-            print(display_path(imposed))
-            print(f"{report.profile}: {sides} sheet sides, saddle-stitch", file=sys.stderr)
+        # A bare build imposes the profiles bound by saddle stitch; a named one is imposed as asked.
+        if args.impose and (args.profile or pub.outputs[profile].binding == "saddle-stitch"):
+            _impose(report, pub.config_path, pub.outputs[profile].creep)
     return 0
+
+
+def _impose(report: BuildReport, config: Path, creep: str) -> None:
+    """Write ``<name>-imposed.pdf`` beside the PDF; a wrong page count is the config's to fix."""
+    imposed = report.output.with_name(f"{report.output.stem}-imposed.pdf")
+    try:
+        sides = impose(report.output, imposed, _millimetres(creep))
+    except ValueError as exc:
+        raise BuildError(config, 1, f"outputs.{report.profile}: {exc} "
+                                    "(set binding: saddle-stitch and pad: true)") from None
+    print(display_path(imposed))
+    print(f"{report.profile}: {sides} sheet sides, saddle-stitch", file=sys.stderr)
 
 
 def proof(args: argparse.Namespace) -> int:
     """``pressroom proof``: reader spreads and a contact sheet as PNG files."""
-    profile = args.profile or declared_outputs(args.project)[0]
+    profile = args.profile or load_config(args.project.resolve()).declared_outputs[0]
     with tempfile.TemporaryDirectory() as scratch:
         report = build(args.project, Path(scratch) / "proof.pdf", profile=profile,
                        gate=Gate(enabled=False))
@@ -116,7 +126,7 @@ def _millimetres(length: str) -> float:
 
 def check(args: argparse.Namespace) -> int:
     """``pressroom check``: build into a temporary file and report every finding."""
-    profile = args.profile or declared_outputs(args.project)[0]
+    profile = args.profile or load_config(args.project.resolve()).declared_outputs[0]
     with tempfile.TemporaryDirectory() as scratch:
         report = build(args.project, Path(scratch) / "check.pdf", profile=profile,
                        gate=Gate(enabled=False))
@@ -162,7 +172,3 @@ def _print_report(report: BuildReport) -> None:
 def _print_step(step: int, text: str) -> None:
     print(f"Step {step}/{STEPS} - {text}", file=sys.stderr)
 
-
-def declared_outputs(project: Path) -> tuple[str, ...]:
-    """The profiles a bare ``build`` makes: those publication.yml declares, else print."""
-    return load_config(project.resolve()).declared_outputs

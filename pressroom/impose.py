@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pikepdf
 
-from .errors import BuildError
 
 MM = 72 / 25.4
 
@@ -32,15 +31,10 @@ def booklet_order(pages: int) -> list[tuple[int, int]]:
 def impose(source: Path, target: Path, creep_mm: float = 0.0) -> int:
     """Write the printer spreads of *source* to *target*; return the number of sheet sides.
 
-    Raises :class:`BuildError` when the page count is not a multiple of 4.
+    Raises :class:`ValueError` when the page count is not a multiple of 4.
     """
     with pikepdf.open(source) as pdf, pikepdf.new() as out:
-        count = len(pdf.pages)
-        try:
-            order = booklet_order(count)
-        except ValueError as exc:
-            raise BuildError(source, 1, f"{exc} (set pad: true in the output profile)") \
-                from None
+        order = booklet_order(len(pdf.pages))
         trim = [float(v) for v in pdf.pages[0].obj.get("/TrimBox", pdf.pages[0].MediaBox)]
         width, height = trim[2] - trim[0], trim[3] - trim[1]
         forms = [out.copy_foreign(page.as_form_xobject()) for page in pdf.pages]

@@ -53,12 +53,13 @@ class CmykConverter:
         return ImageCms.applyTransform(image.convert("RGB"), self.transform)
 
 
-def finish_pdf(path: Path, icc: Path | None, stable_id: bool, pad: bool = False) -> None:
+def finish_pdf(path: Path, icc: Path | None, stable_id: bool, pad: bool = False) -> int:
     """Post-process the PDF at *path* in place.
 
     With *icc*, convert RGB to CMYK; with *stable_id*, replace random ids by
     content-derived ones; with *pad*, add blank pages before the last one up
-    to a multiple of 4. The file is rewritten deterministically.
+    to a multiple of 4. The file is rewritten deterministically. Returns the
+    final page count.
     """
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         if pad:
@@ -75,6 +76,7 @@ def finish_pdf(path: Path, icc: Path | None, stable_id: bool, pad: bool = False)
                 del pdf.trailer["/ID"]
         pdf.save(path, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        return len(pdf.pages)
 
 
 def pad_to_multiple_of_four(pdf: pikepdf.Pdf) -> None:

@@ -80,3 +80,21 @@ def test_proof_writes_spreads_and_a_contact_sheet(numbered: Path, tmp_path: Path
         assert cover.size == pair.size and pair.width > pair.height  # two pages side by side
         assert sheet.width > 500
     capsys.readouterr()
+
+
+def test_imposing_a_wrong_page_count_is_a_located_error(project: Path, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    code = main(["build", "--output", "screen", "--impose", "saddle-stitch"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and "Traceback" not in "".join(err)
+    assert err[-1] == ("publication.yml:1: outputs.screen: 5 pages: saddle stitching needs a "
+                       "multiple of 4 (set binding: saddle-stitch and pad: true)")
+    assert not (project / "output" / "test-booklet-screen-imposed.pdf").exists()
+
+
+def test_a_bare_build_imposes_only_saddle_stitched_profiles(numbered: Path, capsys):
+    with open(numbered / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("  screen: {}\n")
+    assert main(["build", str(numbered), "--impose", "saddle-stitch"]) == 0
+    assert [Path(p).name for p in capsys.readouterr().out.split()] == [
+        "test-booklet.pdf", "test-booklet-imposed.pdf", "test-booklet-screen.pdf"]

@@ -104,7 +104,7 @@ def test_pad_adds_blank_pages_before_the_back_cover(project: Path):
         config.write("outputs:\n  print: {binding: saddle-stitch, pad: true}\n")
     report = build(project)
     with pikepdf.open(report.output) as pdf:
-        assert len(pdf.pages) == 8 and report.pages == 5
+        assert len(pdf.pages) == 8 and report.pages == 8  # the report counts the file
         assert pdf.pages[-2].Contents.read_bytes() == b""
         assert "Imprint" in _text(report.output, -1)
 
