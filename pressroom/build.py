@@ -88,7 +88,7 @@ def build(project: Path, output: Path | None = None,
     progress(2, "Loading sections")
     sections = load_sections(project, theme.layouts)
     progress(3, "Converting Markdown")
-    rendered = render_sections(sections, project, load_components(theme.environment()))
+    rendered = render_sections(sections, project, load_components(theme.environment))
     progress(4, "Rendering the HTML document")
     singles = frozenset() if pub.toc.ranges else frozenset(s.id for s in sections)
     html = render_document(pub, rendered, theme, singles)

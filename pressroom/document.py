@@ -61,7 +61,7 @@ def render_document(pub: Publication, sections: tuple[RenderedSection, ...], the
     on one page, so the contents shows "7" rather than "7–7". Raises
     :class:`BuildError` at the template line for template errors.
     """
-    env = theme.environment()
+    env = theme.environment
     toc = tuple(
         TocEntry(r.section.id, end_id(r.section.id), r.section.title, number,
                  r.section.id in single_pages)

@@ -54,24 +54,35 @@ def _follow(holder, resources, used: dict, seen: set) -> None:
             used[kind[1]].append(target)
 
 
-def check_fonts(given: PreflightInput) -> list[Finding]:
+def check_pdf(given: PreflightInput) -> list[Finding]:
+    """Fonts, page count and RGB, from one pass over the written file."""
+    fonts, rgb = [], []
+    with pikepdf.open(given.pdf) as pdf:
+        count = page_count_findings(given, len(pdf.pages))
+        for number, page in enumerate(pdf.pages, start=1):
+            used = used_by_page(page)  # parsing streams is the costly part: once per page
+            fonts += font_findings(used["fonts"], given.fonts, number)
+            if given.profile.cmyk:
+                rgb += [Finding("error", "rgb", f"RGB {what} in a CMYK output", number)
+                        for what in rgb_on_page(page, used)]
+    return [*once_per_message(fonts), *count, *rgb]
+
+
+def font_findings(fonts: list, theme: tuple[str, ...], number: int) -> list[Finding]:
     """Fonts must be embedded; a font outside the theme's is a fallback for a missing glyph."""
     findings = []
-    with pikepdf.open(given.pdf) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            for font in used_by_page(page)["fonts"]:
-                name = str(font.get("/BaseFont", ""))[1:]
-                descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-                descriptor = descendant.get("/FontDescriptor", {})
-                if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                    findings.append(Finding("error", "fonts", f"font {name} is not embedded",
-                                            number))
-                family = name.split("+", 1)[-1]
-                if given.fonts and not family.startswith(given.fonts):
-                    findings.append(Finding(
-                        "warning", "fonts", f"font {family} stands in for glyphs the theme fonts "
-                                            "lack (tofu risk: check the characters used)", number))
-    return once_per_message(findings)
+    for font in fonts:
+        name = str(font.get("/BaseFont", ""))[1:]
+        descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+        descriptor = descendant.get("/FontDescriptor", {})
+        if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            findings.append(Finding("error", "fonts", f"font {name} is not embedded", number))
+        family = name.split("+", 1)[-1]
+        if theme and not family.startswith(theme):
+            findings.append(Finding(
+                "warning", "fonts", f"font {family} stands in for glyphs the theme fonts "
+                                    "lack (tofu risk: check the characters used)", number))
+    return findings
 
 
 def read_contents(pdf_path: Path, titles: list[str]) -> dict[str, str]:
@@ -95,8 +106,7 @@ def read_contents(pdf_path: Path, titles: list[str]) -> dict[str, str]:
     return entries
 
 
-def check_page_count(given: PreflightInput) -> list[Finding]:
-    count = len(given.layout.document.pages) if not given.pdf.is_file() else _pdf_pages(given.pdf)
+def page_count_findings(given: PreflightInput, count: int) -> list[Finding]:
     if given.profile.binding == "saddle-stitch" and count % 4:
         return [Finding("error", "page-count",
                         f"{count} pages: saddle stitching needs a multiple of 4 "
@@ -104,33 +114,16 @@ def check_page_count(given: PreflightInput) -> list[Finding]:
     return []
 
 
-def _pdf_pages(path: Path) -> int:
-    with pikepdf.open(path) as pdf:
-        return len(pdf.pages)
-
-
 RGB_OPERATOR = re.compile(rb"(?<![\w/])(rg|RG)(?![\w])")
 
 
-def check_rgb(given: PreflightInput) -> list[Finding]:
-    """RGB left in a CMYK profile: colour operators, images, shadings, groups."""
-    if not given.profile.cmyk:
-        return []
-    findings = []
-    with pikepdf.open(given.pdf) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            for what in rgb_on_page(page):
-                findings.append(Finding("error", "rgb", f"RGB {what} in a CMYK output", number))
-    return findings
-
-
-def rgb_on_page(page: pikepdf.Page) -> list[str]:
-    """What this page draws in RGB (each kind once)."""
-    used = used_by_page(page)
+def rgb_on_page(page: pikepdf.Page, used: dict | None = None) -> list[str]:
+    """What this page draws in RGB (each kind once); *used* is :func:`used_by_page`'s answer."""
+    used = used or used_by_page(page)
+    streams = [s.read_bytes() for s in used["streams"] if isinstance(s, pikepdf.Stream)]
     found = []
-    if any(RGB_OPERATOR.search(s.read_bytes()) or b"/DeviceRGB" in s.read_bytes()
-           for s in used["streams"] if isinstance(s, pikepdf.Stream)) or any(
-            RGB_OPERATOR.search(data) or b"/DeviceRGB" in data for data in _page_content(page)):
+    if any(RGB_OPERATOR.search(data) or b"/DeviceRGB" in data
+           for data in (*streams, *_page_content(page))):
         found.append("colour operators")
     if any(_rgb_group(holder) for holder in (page.obj, *used["forms"])):
         found.append("transparency group")

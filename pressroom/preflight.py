@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.formatting_structure import boxes
 
 from .findings import Finding, PreflightInput, SourceIndex
-from .pdfchecks import check_fonts, check_page_count, check_rgb, read_contents
+from .pdfchecks import check_pdf, read_contents
 
 PX_PER_INCH = 96
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
@@ -25,15 +25,13 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
     """Run every check; findings come sorted by page."""
     sources = SourceIndex(given.sections)
     findings = [
-        *check_fonts(given),
+        *check_pdf(given),
         *check_images(given, sources),
         *check_overflow(given, sources),
         *check_contents(given),
         *check_links(given, sources),
         *check_stranded_headings(given, sources),
         *check_empty_before_figures(given),
-        *check_page_count(given),
-        *check_rgb(given),
     ]
     return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))
 

@@ -8,6 +8,7 @@ and ``pressroom/theme/`` in an installed wheel (see pyproject.toml).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -87,8 +88,13 @@ class Theme:
                 return (directory / relative).resolve()
         raise BuildError(referrer, 1, f"file '{relative}' not found in the project or the theme")
 
+    @cached_property
     def environment(self) -> jinja2.Environment:
-        """Jinja environment over the theme's template directories (project first)."""
+        """Jinja environment over the theme's template directories (project first).
+
+        Cached: the components and the document (laid out once or twice) share
+        one environment and its compiled templates.
+        """
         return jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.template_dirs]),
             autoescape=True, trim_blocks=True, lstrip_blocks=True,

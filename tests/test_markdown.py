@@ -41,7 +41,7 @@ def test_fixture(name: str):
     source = FIXTURES / f"{name}.md"
     expected = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
     expected = expected.replace("{dir}", FIXTURES.resolve().as_uri())
-    components = load_components(Theme((default_theme_dir(),)).environment())
+    components = load_components(Theme((default_theme_dir(),)).environment)
     html = render_section(fixture_section(source), FIXTURES.parent.parent, components).html
     assert html.strip() == expected.strip()
 
