@@ -61,9 +61,14 @@ def located_fetches(sources: tuple[Path, ...]) -> Iterator[None]:
 
 
 def _located(exc: BlockedFetch, sources: tuple[Path, ...]) -> BuildError:
-    name = unquote(exc.url.rstrip("/").rsplit("/", 1)[-1])
+    return locate_url(exc.url, exc.reason, sources)
+
+
+def locate_url(url: str, reason: str, sources: tuple[Path, ...]) -> BuildError:
+    """``reason: url`` at the first line of *sources* that mentions the URL's file."""
+    name = unquote(url.rstrip("/").rsplit("/", 1)[-1])
     for path in sources:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if name and (name in line or exc.url in line):
-                return BuildError(path, number, f"{exc.reason}: {exc.url}")
-    return BuildError(sources[-1] if sources else Path("."), 1, f"{exc.reason}: {exc.url}")
+            if name and (name in line or url in line):
+                return BuildError(path, number, f"{reason}: {url}")
+    return BuildError(sources[-1] if sources else Path("."), 1, f"{reason}: {url}")

@@ -8,6 +8,7 @@ WeasyPrint's warnings are collected and returned, not just logged.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,10 @@ from weasyprint.text.fonts import FontConfiguration
 from .config import PageSetup
 from .outputs import OutputProfile
 from .document import HtmlDocument
-from .fetcher import SafeFetcher, located_fetches
+from .fetcher import SafeFetcher, locate_url, located_fetches
+
+
+UNREADABLE_IMAGE = re.compile(r"Failed to load image at '([^']+)'")
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,11 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup) -> Layout:
             string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
         ).render(font_config=fonts, stylesheets=stylesheets, color_profiles=profiles,
                  dpi=setup.profile.dpi)
+    for warning in warnings:
+        # WeasyPrint leaves an unreadable picture out and only warns: stop instead.
+        if unreadable := UNREADABLE_IMAGE.match(warning):
+            raise locate_url(unreadable[1], "cannot read this image (damaged, or not an image)",
+                             setup.sources)
     return Layout(document, html, tuple(warnings))
 
 

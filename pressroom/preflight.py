@@ -120,6 +120,8 @@ def check_overflow(given: PreflightInput, sources: SourceIndex) -> list[Finding]
 
 def check_contents(given: PreflightInput) -> list[Finding]:
     """Printed contents numbers and ranges against the pages the sections really occupy."""
+    if not any(section.layout == "toc" for section in given.sections):
+        return []  # no contents page to check
     layout = given.layout
     first_page: dict[str, int] = {}
     for index, page in enumerate(layout.document.pages, start=1):

@@ -98,6 +98,14 @@ def test_bad_image_reference_names_file_and_line(project: Path, capsys, referenc
     assert run(project, capsys) == (1, f"content/02-one.md:8: {message}")
 
 
+def test_a_damaged_image_is_an_error_not_a_gap(project: Path, capsys):
+    (project / "content" / "junk.png").write_text("not a picture", encoding="utf-8")
+    write(project / "content" / "02-one.md", section("One", "Text.\n\n![Junk](junk.png)\n"))
+    assert run(project, capsys) == (
+        1, "content/02-one.md:6: cannot read this image (damaged, or not an image): "
+           f"{(project / 'content' / 'junk.png').as_uri()}")
+
+
 def test_raw_html_cannot_read_files_outside_the_project(project: Path, capsys):
     write(project / "content" / "02-one.md", section(
         "One", 'Text.\n\n<link rel="attachment" href="file:///etc/passwd">\n'))

@@ -86,3 +86,9 @@ def test_sample_is_clean_in_print_and_screen(capsys):
     assert main(["check", str(ROOT), "--strict"]) == 0
     assert capsys.readouterr().out.strip().endswith("0 errors, 0 warnings")
     assert main(["check", str(ROOT), "--output", "screen", "--strict"]) == 0
+
+
+def test_no_contents_page_means_no_contents_check(project):
+    (project / "content" / "01-toc.md").unlink()
+    report = build(project)
+    assert [f for f in report.findings if f.check == "contents"] == []
