@@ -9,17 +9,19 @@ from typing import Callable
 
 from .components import load_components
 from .config import Publication, load_config
-from .errors import BuildError
-from .document import render_document
+from .document import Templates, render_document
+from .errors import BuildError, UsageError
 from .fetcher import located_fetches
-from .finish import WriteOptions, write_pdf
+from .findings import Finding, PreflightInput
+from .finish import WriteOptions, check_target, write_pdf
+from .gate import Read, ReadGate, Refused
 from .layout import Layout, LayoutSetup, captured_warnings, lay_out
 from .markup import render_sections
 from .outputs import OutputProfile
-from .findings import Finding, PreflightInput
 from .preflight import preflight
 from .prepress import finish_pdf
 from .sections import load_sections
+from .templating import environment
 from .theme import Theme
 
 Progress = Callable[[int, str], None]
@@ -45,6 +47,7 @@ class BuildReport:
     seconds: float
     warnings: tuple[str, ...]
     findings: tuple[Finding, ...] = ()
+    reads: tuple[Read, ...] = ()  # every file the build read, with its SHA-256
 
 
 class PreflightFailed(BuildError):
@@ -80,33 +83,60 @@ def build(project: Path, output: Path | None = None,
     started = time.perf_counter()
     project = project.resolve()
     theme = Theme.for_project(project)
+    files = ReadGate(theme.roots())
 
     progress(1, "Loading publication.yml")
-    pub = load_config(project)
+    pub = load_config(project, files)
     out = output_profile(pub, profile)
-    icc = theme.find(out.icc, pub.config_path) if out.cmyk else None
+    icc = output_intent(pub, out, theme, files)
+    target = check_target(output or project / "output" / out.file_name(pub.slug), project)
     progress(2, "Loading sections")
-    sections = load_sections(project, theme.layouts)
+    sections = load_sections(project, theme.layouts, files)
     progress(3, "Converting Markdown")
-    rendered = render_sections(sections, project, load_components(theme.environment))
+    env = environment(theme.template_dirs, files)
+    rendered = render_sections(sections, files, load_components(env))
     progress(4, "Rendering the HTML document")
+    templates = Templates(env, files, theme.stylesheets())
     singles = frozenset() if pub.toc.ranges else frozenset(s.id for s in sections)
-    html = render_document(pub, rendered, theme, singles)
+    html = render_document(pub, rendered, templates, singles)
     progress(5, "Laying out pages")
-    setup = LayoutSetup(pub.page, out, icc, project, (*theme.dirs, *theme.font_dirs()),
-                        theme.font_css(), (*theme.stylesheets(), *(s.path for s in sections)))
-    layout = lay_out(html, setup)
+    sources = tuple((path, files.read_text(path))
+                    for path in (*templates.stylesheets, *(s.path for s in sections)))
+    setup = LayoutSetup(pub.page, out, icc, project, theme.font_css(), sources)
+    layout = lay_out(html, setup, files)
     if pub.toc.ranges and layout.single_page_sections() != singles:
         # Only the layout knows which sections fit on one page; their
         # contents entries drop the range end and the pages are laid out again.
         singles = layout.single_page_sections()
-        layout = lay_out(render_document(pub, rendered, theme, singles), setup)
+        layout = lay_out(render_document(pub, rendered, templates, singles), setup, files)
     progress(6, "Writing PDF")
-    target = output or project / "output" / out.file_name(pub.slug)
-    press = PressJob(out, icc, gate, pub.epoch, sections, setup.sources)
+    press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
+                     sources)
     size, pages, findings, written = write_and_preflight(layout, target, press, progress)
-    return BuildReport(out.name, target, pages, size,
-                       time.perf_counter() - started, (*layout.warnings, *written), findings)
+    return BuildReport(out.name, target, pages, size, time.perf_counter() - started,
+                       (*layout.warnings, *written), findings, files.reads)
+
+
+def output_intent(pub: Publication, out: OutputProfile, theme: Theme,
+                  files: ReadGate) -> Path | None:
+    """The checked ICC profile of a CMYK profile (None for RGB).
+
+    Raises :class:`BuildError` at the ``icc`` line of publication.yml (or
+    its first line, for the shipped default) when the file is missing,
+    outside the project or not an ICC profile.
+    """
+    if not out.cmyk:
+        return None
+    line = pub.line_of(f"outputs.{out.name}.icc")
+    path = theme.find(out.icc, pub.config_path, line)
+    try:
+        data = files.read_bytes(path)
+    except Refused as exc:
+        raise BuildError(pub.config_path, line, f"icc '{out.icc}': {exc}") from None
+    if len(data) < 132 or data[36:40] != b"acsp":  # the ICC header's signature field
+        raise BuildError(pub.config_path, line, f"icc '{out.icc}' is not an ICC colour profile "
+                                                "— give the path of a CMYK .icc file")
+    return path
 
 
 @dataclass(frozen=True)
@@ -114,11 +144,11 @@ class PressJob:
     """How a laid-out publication becomes a checked file for one output profile."""
 
     profile: OutputProfile
-    icc: Path | None
+    icc: bytes | None  # the output intent's ICC profile, for CMYK conversion
     gate: Gate
     epoch: int
     sections: tuple
-    sources: tuple[Path, ...]
+    sources: tuple  # (path, text) of the stylesheets and sections
 
 
 def write_and_preflight(layout: Layout, target: Path, job: PressJob,
@@ -150,11 +180,38 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
 
 
 def output_profile(pub: Publication, name: str) -> OutputProfile:
-    """The named profile; raises :class:`BuildError` listing the known ones."""
+    """The named profile; raises :class:`UsageError` listing the known ones."""
     if name not in pub.outputs:
-        raise BuildError(pub.config_path, 1, f"unknown output '{name}' "
-                                             f"(known: {', '.join(pub.outputs)})")
+        raise UsageError(pub.config_path, pub.line_of("outputs"),
+                         f"unknown output '{name}' (known: {', '.join(pub.outputs)})")
     return pub.outputs[name]
+
+
+def load_publication(project: Path) -> Publication:
+    """``publication.yml`` of *project*, read through a gate of its own (to plan a run)."""
+    project = project.resolve()
+    return load_config(project, ReadGate(Theme.for_project(project).roots()))
+
+
+def planned_profiles(pub: Publication, requested: str | None, one_file: bool,
+                     impose: bool) -> tuple[tuple[str, bool], ...]:
+    """``(profile, impose it)`` for a ``pressroom build`` run.
+
+    *requested* names one profile, else every declared one is built (only
+    the first when *one_file*: ``-o`` names one file). With *impose*, the
+    profiles bound by saddle stitch are imposed. Raises :class:`UsageError`
+    for an unknown profile, or when *impose* finds nothing to impose.
+    """
+    names = [requested] if requested else list(pub.declared_outputs)
+    names = names[:1] if one_file else names
+    profiles = [output_profile(pub, name) for name in names]
+    bound = [p.binding == "saddle-stitch" for p in profiles]
+    if impose and (not any(bound) or (requested and not bound[0])):
+        unbound = ", ".join(p.name for p, b in zip(profiles, bound) if not b)
+        raise UsageError(pub.config_path, pub.line_of("outputs"),
+                         f"--impose saddle-stitch: output {unbound} has no binding — set "
+                         f"outputs.{profiles[0].name}.binding: saddle-stitch (and pad: true)")
+    return tuple((p.name, impose and b) for p, b in zip(profiles, bound))
 
 
 

@@ -13,11 +13,12 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .build import STEPS, BuildReport, Gate, build, failing
-from .config import load_config
-from .errors import BuildError, display_path
+from .build import STEPS, BuildReport, Gate, build, failing, load_publication, planned_profiles
+from .errors import BuildError, UsageError, display_path
+from .layout import machine_notes
 from .impose import impose
 from .proof import write_proofs
+from .values import millimetres
 
 
 def parser() -> argparse.ArgumentParser:
@@ -77,15 +78,12 @@ def main(argv: list[str] | None = None) -> int:
 def build_all(args: argparse.Namespace) -> int:
     """``pressroom build``: every requested profile, each gated by preflight."""
     progress = _print_step if args.verbose else (lambda step, text: None)
-    pub = load_config(args.project.resolve())
-    profiles = [args.profile] if args.profile else list(pub.declared_outputs)
-    if args.out_file:  # one file holds one profile: the named one, else the first declared
-        profiles = profiles[:1]
-    for profile in profiles:
+    pub = load_publication(args.project)
+    plan = planned_profiles(pub, args.profile, bool(args.out_file), bool(args.impose))
+    for profile, impose_it in plan:
         report = build(args.project, args.out_file, progress, profile, Gate(strict=args.strict))
         _print_report(report)
-        # A bare build imposes the profiles bound by saddle stitch; a named one is imposed as asked.
-        if args.impose and (args.profile or pub.outputs[profile].binding == "saddle-stitch"):
+        if impose_it:
             _impose(report, pub.config_path, pub.outputs[profile].creep)
     return 0
 
@@ -94,7 +92,7 @@ def _impose(report: BuildReport, config: Path, creep: str) -> None:
     """Write ``<name>-imposed.pdf`` beside the PDF; a wrong page count is the config's to fix."""
     imposed = report.output.with_name(f"{report.output.stem}-imposed.pdf")
     try:
-        sides = impose(report.output, imposed, _millimetres(creep))
+        sides = impose(report.output, imposed, millimetres(creep))
     except ValueError as exc:
         raise BuildError(config, 1, f"outputs.{report.profile}: {exc} "
                                     "(set binding: saddle-stitch and pad: true)") from None
@@ -104,7 +102,7 @@ def _impose(report: BuildReport, config: Path, creep: str) -> None:
 
 def proof(args: argparse.Namespace) -> int:
     """``pressroom proof``: reader spreads and a contact sheet as PNG files."""
-    profile = args.profile or load_config(args.project.resolve()).declared_outputs[0]
+    profile = args.profile or load_publication(args.project).declared_outputs[0]
     with tempfile.TemporaryDirectory() as scratch:
         report = build(args.project, Path(scratch) / "proof.pdf", profile=profile,
                        gate=Gate(enabled=False))
@@ -116,27 +114,26 @@ def proof(args: argparse.Namespace) -> int:
     return 0
 
 
-def _millimetres(length: str) -> float:
-    """A CSS length from the config ("0.1mm", "0.3pt") in millimetres."""
-    units = {"mm": 1, "cm": 10, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96,
-             "q": 0.25}
-    number = length.rstrip("abcdefghijklmnopqrstuvwxyz")
-    return float(number) * units.get(length[len(number):].lower(), 1) if number else 0.0
-
-
 def check(args: argparse.Namespace) -> int:
-    """``pressroom check``: build into a temporary file and report every finding."""
-    profile = args.profile or load_config(args.project.resolve()).declared_outputs[0]
-    with tempfile.TemporaryDirectory() as scratch:
-        report = build(args.project, Path(scratch) / "check.pdf", profile=profile,
-                       gate=Gate(enabled=False))
+    """``pressroom check``: build into a temporary file and report every finding.
+
+    With ``--json`` a report is printed even when the project does not load:
+    its input errors are findings of the check ``input``.
+    """
+    try:
+        profile = args.profile or load_publication(args.project).declared_outputs[0]
+        with tempfile.TemporaryDirectory() as scratch:
+            report = build(args.project, Path(scratch) / "check.pdf", profile=profile,
+                           gate=Gate(enabled=False))
+    except BuildError as exc:
+        if not args.json:
+            raise
+        _print_json(args.profile, 0, [_input_finding(e) for e in getattr(exc, "errors", (exc,))])
+        return 2 if isinstance(exc, UsageError) else 1
     errors = sum(f.severity == "error" for f in report.findings)
     warnings = len(report.findings) - errors
     if args.json:
-        print(json.dumps({"profile": report.profile, "pages": report.pages, "errors": errors,
-                          "warnings": warnings,
-                          "findings": [f.as_dict() for f in report.findings]}, indent=2,
-                         ensure_ascii=False))
+        _print_json(report.profile, report.pages, [f.as_dict() for f in report.findings])
     else:
         for finding in report.findings:
             print(finding)
@@ -144,10 +141,29 @@ def check(args: argparse.Namespace) -> int:
     return 1 if failing(report.findings, args.strict) else 0
 
 
+def _input_finding(error: BuildError) -> dict:
+    source = f"{display_path(error.path)}:{error.line}" if error.line else display_path(error.path)
+    return {"severity": "error", "check": "input", "message": error.message, "page": 0,
+            "source": source}
+
+
+def _print_json(profile: str | None, pages: int, findings: list[dict]) -> None:
+    errors = sum(f["severity"] == "error" for f in findings)
+    print(json.dumps({"profile": profile, "pages": pages, "errors": errors,
+                      "warnings": len(findings) - errors, "findings": findings},
+                     indent=2, ensure_ascii=False))
+
+
 def _guarded(args: argparse.Namespace, run) -> int:
-    """Run a command; input problems exit 1 with their located lines, bugs too (briefly)."""
+    """Run a command; input problems exit 1 with their located lines, bugs too (briefly).
+
+    A note about the machine (e.g. the slower font subsetter) is printed once.
+    """
     try:
         return run()
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -157,6 +173,10 @@ def _guarded(args: argparse.Namespace, run) -> int:
         print(f"pressroom: internal error: {type(exc).__name__}: {exc} "
               "(run with --traceback and report it)", file=sys.stderr)
         return 1
+    finally:
+        for note in sorted(machine_notes):
+            print(f"note: {note}", file=sys.stderr)
+        machine_notes.clear()
 
 
 def _print_report(report: BuildReport) -> None:

@@ -137,11 +137,12 @@ Resolve = Callable[[str, int], str]  # (relative path, line) → file URI
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a component sits: its section file and the stash to put HTML in."""
+    """Where a component sits: its section file (path and lines) and the stash to put HTML in."""
 
     path: Path
     store: Callable[[str], str]
     resolve: Resolve
+    lines: tuple[str, ...] = ()  # the file's lines, 1-based: lines[0] is line 1
 
 
 def render_component(element: etree.Element, fence: Fence, spec: ComponentSpec,
@@ -152,11 +153,12 @@ def render_component(element: etree.Element, fence: Fence, spec: ComponentSpec,
     Raises :class:`BuildError` at the fence line for a bad image attribute,
     a list that items components cannot read, or content where none is allowed.
     """
-    attrs = dict(fence.attributes)
+    # Every declared attribute is there (empty when not given): templates are strict.
+    attrs = {name: "" for name in spec.attributes} | dict(fence.attributes)
     for attribute, (_, kind) in spec.attributes.items():
         if kind == "image" and attrs.get(attribute):
             attrs[attribute] = where.resolve(attrs[attribute], fence.line)
-    items = _items(element, spec, fence, where.path) if spec.items else []
+    items = _items(element, spec, fence, where) if spec.items else []
     content = inner_html(element)
     if spec.empty and content.strip():
         raise BuildError(where.path, fence.line, f"{spec.name} takes no content")
@@ -176,8 +178,10 @@ def inner_html(element: etree.Element) -> str:
     return html[html.index(">") + 1: html.rindex("</")]
 
 
-def _items(element: etree.Element, spec: ComponentSpec, fence: Fence, path: Path) -> list[Item]:
+def _items(element: etree.Element, spec: ComponentSpec, fence: Fence,
+           where: Placement) -> list[Item]:
     """Split the component's list into bold leads and the rest; the list is removed."""
+    path = where.path
     lists = [child for child in element if child.tag in ("ul", "ol")]
     error = BuildError(path, fence.line, f"{spec.name}: write a list whose items start with a "
                                          f"bold value, e.g. {ITEMS_EXAMPLE}")
@@ -188,7 +192,7 @@ def _items(element: etree.Element, spec: ComponentSpec, fence: Fence, path: Path
         holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
         lead = holder[0] if len(holder) else None
         if lead is None or lead.tag != "strong" or (holder.text or "").strip():
-            raise BuildError(path, _line_after(path, fence.line, "".join(li.itertext())),
+            raise BuildError(path, _line_after(where.lines, fence.line, "".join(li.itertext())),
                              error.message)
         holder.remove(lead)
         holder.text = (lead.tail or "").lstrip()
@@ -198,10 +202,9 @@ def _items(element: etree.Element, spec: ComponentSpec, fence: Fence, path: Path
     return items
 
 
-def _line_after(path: Path, start: int, text: str) -> int:
+def _line_after(lines: tuple[str, ...], start: int, text: str) -> int:
     """The first line from *start* on that holds the beginning of *text* (else *start*)."""
     needle = " ".join(text.split())[:24]
-    lines = path.read_text(encoding="utf-8").splitlines()
     for number in range(start, len(lines) + 1):
         if needle and needle in " ".join(lines[number - 1].split()):
             return number

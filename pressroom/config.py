@@ -15,13 +15,18 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .errors import BuildError, BuildErrors
+from .gate import ReadGate
 from .outputs import DEFAULT_OUTPUTS, OutputProfile, parse_outputs
-from .values import LENGTH, Invalid, boolean, length, text
+from .values import LENGTH, Invalid, boolean, length_between, millimetres, text
 from .yamlsource import Located, load_mapping
 
 CONFIG_NAME = "publication.yml"
 PAGE_NAMES = {"a3", "a4", "a5", "a6", "b4", "b5", "letter", "legal", "ledger"}
 MARKS = ("none", "crop", "cross", "crop cross")
+# A page from a playing card (64 mm) to A0's long side (1189 mm) and a bit:
+# beyond that it is a typo ("210" for "210mm" is refused by LENGTH already).
+PAGE_MM = (50.0, 1200.0)
+BLEED_MM = (0.0, 10.0)
 LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -57,6 +62,15 @@ class Publication:
     toc: TocSetup = TocSetup()
     outputs: Mapping[str, OutputProfile] = field(default_factory=lambda: dict(DEFAULT_OUTPUTS))
     declared_outputs: tuple[str, ...] = ("print",)
+    lines: Mapping[str, int] = field(default_factory=dict)  # dotted key → line in the file
+
+    def line_of(self, dotted: str) -> int:
+        """Line of the key *dotted* ("outputs.print.icc"), else of its closest parent, else 1."""
+        while dotted:
+            if dotted in self.lines:
+                return self.lines[dotted]
+            dotted = dotted.rpartition(".")[0]
+        return 1
 
     @property
     def config_path(self) -> Path:
@@ -111,7 +125,10 @@ def page_size(value: Any) -> str:
     if words[0].lower() in PAGE_NAMES and words[1:] in ([], ["landscape"], ["portrait"]):
         return value
     if len(words) == 2 and all(LENGTH.match(word) for word in words):
-        return value
+        low, high = PAGE_MM
+        if all(low <= millimetres(word) <= high for word in words):
+            return value
+        raise Invalid(f"each side must be from {low:g}mm to {high:g}mm, got {value!r}")
     raise Invalid(f"expected A4, A5, Letter or 'WIDTH HEIGHT' such as '148mm 210mm', "
                   f"got {value!r}")
 
@@ -134,24 +151,24 @@ SCHEMA: dict[str, Parser | dict] = {
     "authors": text_list,
     "date": date,
     "lang": lang,
-    "page": {"size": page_size, "bleed": length, "marks": marks},
+    "page": {"size": page_size, "bleed": length_between(*BLEED_MM), "marks": marks},
     "toc": {"title": text, "ranges": boolean},
     "outputs": None,  # profiles have their own schema: outputs.py
 }
 REQUIRED = ("title",)
 
 
-def load_config(root: Path) -> Publication:
-    """Read and validate ``ROOT/publication.yml``.
+def load_config(root: Path, gate: ReadGate) -> Publication:
+    """Read (through *gate*) and validate ``ROOT/publication.yml``.
 
     Returns a :class:`Publication`; raises :class:`BuildError` when the file
-    is missing or not YAML, and :class:`BuildErrors` listing every invalid,
-    unknown or missing key with its line.
+    is missing, unreadable or not YAML, and :class:`BuildErrors` listing
+    every invalid, unknown or missing key with its line.
     """
     path = root / CONFIG_NAME
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         raise BuildError(path, 1, f"no {CONFIG_NAME} in {root} (is this a pressroom project?)")
-    located = load_mapping(path.read_text(encoding="utf-8"), path)
+    located = load_mapping(gate.read_text(path), path)
     errors: list[BuildError] = []
     data = {key: value for key, value in located.data.items() if key != "outputs"}
     values = _validate(located, data, SCHEMA, (), errors)
@@ -168,7 +185,7 @@ def load_config(root: Path) -> Publication:
                                  "give either 'author' or 'authors', not both"))
     if errors:
         raise BuildErrors(errors)
-    return _publication(root, values)
+    return _publication(root, values, {".".join(k): line for k, line in located.lines.items()})
 
 
 def _validate(located: Located, data: dict, schema: dict, prefix: tuple,
@@ -196,7 +213,7 @@ def _validate(located: Located, data: dict, schema: dict, prefix: tuple,
     return values
 
 
-def _publication(root: Path, values: dict) -> Publication:
+def _publication(root: Path, values: dict, lines: dict[str, int]) -> Publication:
     title = values["title"]
     return Publication(
         root=root,
@@ -210,4 +227,5 @@ def _publication(root: Path, values: dict) -> Publication:
         toc=TocSetup(**values.get("toc", {})),
         outputs=values.get("outputs", dict(DEFAULT_OUTPUTS)),
         declared_outputs=values.get("declared_outputs", ("print",)),
+        lines=lines,
     )

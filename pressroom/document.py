@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+import jinja2
 from markupsafe import Markup
 
 from .config import Publication
+from .gate import ReadGate
 from .markup import RenderedSection, resolve_asset
 from .templating import get_template, run_template
-from .theme import Theme
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,34 @@ class SectionView:
 
 
 @dataclass(frozen=True)
+class PublicationView:
+    """What templates see as ``pub``: plain values only (no paths, nothing to call)."""
+
+    title: str
+    subtitle: str
+    short_title: str
+    authors: tuple[str, ...]
+    date: Any
+    lang: str
+    page: Any
+    toc: Any
+
+    @classmethod
+    def of(cls, pub: Publication) -> "PublicationView":
+        return cls(pub.title, pub.subtitle, pub.short_title, pub.authors, pub.date, pub.lang,
+                   pub.page, pub.toc)
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The sandboxed environment and the gate that ``asset()`` checks files with."""
+
+    env: jinja2.Environment
+    gate: ReadGate
+    stylesheets: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
 class HtmlDocument:
     """The whole publication as HTML plus the stylesheets that lay it out."""
 
@@ -53,7 +82,8 @@ class HtmlDocument:
     toc: tuple[TocEntry, ...]
 
 
-def render_document(pub: Publication, sections: tuple[RenderedSection, ...], theme: Theme,
+def render_document(pub: Publication, sections: tuple[RenderedSection, ...],
+                    templates: Templates,
                     single_pages: frozenset[str] = frozenset()) -> HtmlDocument:
     """Render *sections* through the theme's templates.
 
@@ -61,7 +91,7 @@ def render_document(pub: Publication, sections: tuple[RenderedSection, ...], the
     on one page, so the contents shows "7" rather than "7–7". Raises
     :class:`BuildError` at the template line for template errors.
     """
-    env = theme.environment
+    env, view_of_pub = templates.env, PublicationView.of(pub)
     toc = tuple(
         TocEntry(r.section.id, end_id(r.section.id), r.section.title, number,
                  r.section.id in single_pages)
@@ -70,17 +100,19 @@ def render_document(pub: Publication, sections: tuple[RenderedSection, ...], the
     views = [_view(r, numbers.get(r.section.id, 0)) for r in sections]
     bodies = []
     for rendered, view in zip(sections, views):
-        asset = _asset_function(rendered, pub.root)
+        asset = _asset_function(rendered, templates.gate)
         template = get_template(env, f"layouts/{view.layout}.html")
-        bodies.append(Markup(run_template(template.render, pub=pub, section=view, toc=toc,
-                                          asset=asset)))
+        bodies.append(Markup(run_template(template.render, pub=view_of_pub, section=view,
+                                          toc=toc, asset=asset)))
     document = get_template(env, "document.html")
-    html = run_template(document.render, pub=pub, sections=list(zip(views, bodies)), toc=toc)
-    return HtmlDocument(html, theme.stylesheets(), toc)
+    html = run_template(document.render, pub=view_of_pub, sections=list(zip(views, bodies)),
+                        toc=toc)
+    return HtmlDocument(html, templates.stylesheets, toc)
 
 
 def end_id(section_id: str) -> str:
-    return f"{section_id}--end"
+    """The anchor after a section's last page; no element id has a '.' after the section slug."""
+    return f"{section_id}.end"
 
 
 def _view(rendered: RenderedSection, number: int) -> SectionView:
@@ -89,7 +121,7 @@ def _view(rendered: RenderedSection, number: int) -> SectionView:
                        Markup(rendered.html))
 
 
-def _asset_function(rendered: RenderedSection, root: Path) -> Callable[[str], str]:
+def _asset_function(rendered: RenderedSection, gate: ReadGate) -> Callable[[str], str]:
     """``asset(path)`` for templates: a front-matter file path → checked file URI."""
     section = rendered.section
 
@@ -97,5 +129,5 @@ def _asset_function(rendered: RenderedSection, root: Path) -> Callable[[str], st
         reference = str(reference)
         key = next((k for k, v in section.data.items() if str(v) == reference), None)
         line = section.data_lines.get(key, 1) if key else 1
-        return resolve_asset(reference, section, root, line).as_uri()
+        return resolve_asset(reference, section.path, line, gate).as_uri()
     return asset

@@ -25,7 +25,7 @@ def display_path(path: Path | str) -> str:
 
 
 class BuildError(Exception):
-    """One problem at ``path:line``; *line* is 1-based."""
+    """One problem at ``path:line``; *line* is 1-based, 0 for a file as a whole (an output)."""
 
     def __init__(self, path: Path | str, line: int, message: str):
         super().__init__(path, line, message)
@@ -34,6 +34,8 @@ class BuildError(Exception):
         self.message = message
 
     def __str__(self) -> str:
+        if not self.line:
+            return f"{display_path(self.path)}: {self.message}"
         return f"{display_path(self.path)}:{self.line}: {self.message}"
 
 
@@ -49,3 +51,7 @@ class BuildErrors(BuildError):
 
     def __str__(self) -> str:
         return "\n".join(BuildError.__str__(error) for error in self.errors)
+
+
+class UsageError(BuildError):
+    """A command line that asks for something the project does not have (exit status 2)."""

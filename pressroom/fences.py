@@ -32,6 +32,9 @@ CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 TAG = "\u2060@"  # invisible marker + "@LINE" appended to fence lines
 TAGGED = re.compile(rf"{TAG}(\d+)$")
 ATTRIBUTE = re.compile(r"""^([A-Za-z_][\w-]*)=(.*)$""", re.DOTALL)
+# Deeper nesting is never a design, and Python-Markdown and WeasyPrint recurse
+# per level: a few hundred levels exhaust Python's stack.
+MAX_DEPTH = 16
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,9 @@ class FencePreprocessor(Preprocessor):
                 stack.pop()
             elif match := OPEN.match(text):
                 stack.append((line, match["spec"]))
+                if len(stack) > MAX_DEPTH:
+                    raise BuildError(self.path, line, f"fences nested more than {MAX_DEPTH} "
+                                                      "deep — close some before opening more")
             else:
                 out.append(text)
                 continue

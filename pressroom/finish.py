@@ -17,6 +17,12 @@ from typing import Callable, Iterator
 import pydyf
 import weasyprint
 
+from .errors import BuildError, display_path
+
+# Folders of a project that hold its sources: a PDF written there could
+# overwrite a manuscript, template or stylesheet.
+SOURCE_FOLDERS = ("content", "templates", "styles")
+
 Finisher = Callable[[weasyprint.Document, pydyf.PDF], None]
 
 
@@ -30,6 +36,37 @@ class WriteOptions:
     post: Callable[[Path], None] | None = None
 
 
+def check_target(target: Path, project: Path) -> Path:
+    """*target* as an absolute path, if a PDF may be written there.
+
+    Raises :class:`BuildError` (at *target*, no line) when it lies among the
+    project's sources, is a folder, sits below a file or in a folder that
+    cannot be written: found before the layout, not after it.
+    """
+    target = Path(os.path.abspath(target))
+    real, project = Path(os.path.realpath(target)), Path(os.path.realpath(project))
+    for folder in SOURCE_FOLDERS:
+        if real.is_relative_to(project / folder):
+            raise BuildError(target, 0, f"refusing to write the PDF inside {folder}/, among the "
+                                        "sources — choose a path outside it with -o")
+    if real == project / "publication.yml" or real.suffix.lower() in (".md", ".yml", ".yaml"):
+        raise BuildError(target, 0, "refusing to overwrite a source file — the PDF needs a "
+                                    "name ending in .pdf")
+    if real.is_dir():
+        raise BuildError(target, 0, "is a folder — give a file name such as "
+                                    f"{display_path(target / 'publication.pdf')}")
+    folder = real.parent
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        raise BuildError(target, 0, f"'{display_path(folder)}' is a file, not a folder — "
+                                    "choose another path with -o")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BuildError(target, 0, f"folder '{display_path(folder)}' is not writable — "
+                                    "choose another path with -o")
+    return target
+
+
 def write_pdf(document: weasyprint.Document, target: Path, options: WriteOptions) -> int:
     """Write *document* to *target*; return the file size in bytes.
 
@@ -38,15 +75,19 @@ def write_pdf(document: weasyprint.Document, target: Path, options: WriteOptions
     the target's directory. On any error the temporary file is removed and
     *target* is left as it was.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                             dir=target.parent)
+    except OSError as exc:
+        raise BuildError(target, 0, f"cannot write the PDF here ({exc.strerror}) — "
+                                    "choose another path with -o") from None
     chain = tuple(options.finishers)
 
     def finish(doc: weasyprint.Document, pdf: pydyf.PDF) -> None:
         for finisher in chain:
             finisher(doc, pdf)
 
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream, source_date_epoch(options.epoch):
             document.write_pdf(stream, finisher=finish if chain else None,
@@ -54,11 +95,19 @@ def write_pdf(document: weasyprint.Document, target: Path, options: WriteOptions
         if options.post is not None:
             options.post(Path(temporary))
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private
-        os.replace(temporary, target)
+        _replace(Path(temporary), target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target.stat().st_size
+
+
+def _replace(temporary: Path, target: Path) -> None:
+    try:
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise BuildError(target, 0, f"cannot write the PDF here ({exc.strerror}) — "
+                                    "choose another path with -o") from None
 
 
 @contextmanager

@@ -16,12 +16,17 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from .config import PageSetup
-from .outputs import OutputProfile
 from .document import HtmlDocument
-from .fetcher import SafeFetcher, locate_url, located_fetches
-
+from .errors import BuildError
+from .fetcher import Source, locate_url, located_fetches
+from .gate import ReadGate
+from .outputs import OutputProfile
 
 UNREADABLE_IMAGE = re.compile(r"Failed to load image at '([^']+)'")
+CSS_PROBLEM = re.compile(r"^(.*?) at (\d+):(\d+)[,:.]?\s*(.*)$", re.DOTALL)
+# Facts about the machine, not the pages: said once per build, never a warning.
+MACHINE_NOTES = (re.compile(r"^Using fontTools instead of HarfBuzz-Subset"),)
+HARFBUZZ_NOTE = ("font subsetting uses fontTools (install libharfbuzz-subset for faster builds)")
 
 
 @dataclass(frozen=True)
@@ -30,11 +35,10 @@ class LayoutSetup:
 
     page: PageSetup
     profile: OutputProfile
-    icc: Path | None  # CMYK output intent (print profiles)
+    icc: Path | None  # CMYK output intent (print profiles), already checked by the gate
     base_dir: Path
-    roots: tuple[Path, ...]
     font_css: str
-    sources: tuple[Path, ...]  # files searched to locate a blocked URL
+    sources: tuple[Source, ...]  # (path, text) searched to locate a blocked URL
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,14 @@ def color_profile_css(icc: Path) -> str:
             "components: C, M, Y, K; }")
 
 
-def lay_out(html: HtmlDocument, setup: LayoutSetup) -> Layout:
-    """Paginate *html*; raises :class:`BuildError` when a blocked file is requested."""
-    fetcher = SafeFetcher(setup.roots)
+def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
+    """Paginate *html*, every file read through *gate*.
+
+    Raises :class:`BuildError` at the source line when a refused file is
+    requested or a picture cannot be read, and at the stylesheet line for
+    CSS that WeasyPrint rejects.
+    """
+    fetcher = gate.fetcher()
     fonts = FontConfiguration()
     # One dict shared by the CSS and the render, or PDF/X gets no OutputIntent.
     profiles: dict = {}
@@ -87,21 +96,42 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup) -> Layout:
     if setup.icc is not None:
         generated += "\n" + color_profile_css(setup.icc)
     with captured_warnings() as warnings, located_fetches(setup.sources):
-        stylesheets = [weasyprint.CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher,
-                                      color_profiles=profiles)
-                       for path in html.stylesheets]
+        stylesheets = [_stylesheet(path, gate, fonts, profiles) for path in html.stylesheets]
         stylesheets.append(weasyprint.CSS(string=generated, font_config=fonts,
                                           url_fetcher=fetcher, color_profiles=profiles))
-        document = weasyprint.HTML(
-            string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
-        ).render(font_config=fonts, stylesheets=stylesheets, color_profiles=profiles,
-                 dpi=setup.profile.dpi)
+        try:
+            document = weasyprint.HTML(
+                string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
+            ).render(font_config=fonts, stylesheets=stylesheets, color_profiles=profiles,
+                     dpi=setup.profile.dpi)
+        except RecursionError:
+            raise BuildError(setup.base_dir / "content", 0, "the HTML is nested too deeply to "
+                             "lay out — reduce the nesting of raw HTML elements") from None
     for warning in warnings:
         # WeasyPrint leaves an unreadable picture out and only warns: stop instead.
         if unreadable := UNREADABLE_IMAGE.match(warning):
             raise locate_url(unreadable[1], "cannot read this image (damaged, or not an image)",
                              setup.sources)
     return Layout(document, html, tuple(warnings))
+
+
+def _stylesheet(path: Path, gate: ReadGate, fonts: FontConfiguration,
+                profiles: dict) -> weasyprint.CSS:
+    """Parse one stylesheet read through *gate*; what WeasyPrint ignores is an error at its line.
+
+    An ignored declaration is a silent fallback: the page would differ from
+    what the CSS says with nothing but a log line to tell.
+    """
+    with captured_warnings() as problems:
+        css = weasyprint.CSS(string=gate.read_text(path), base_url=path.as_uri(),
+                             url_fetcher=gate.fetcher(), font_config=fonts,
+                             color_profiles=profiles)
+    for problem in problems:
+        if match := CSS_PROBLEM.match(problem):
+            raise BuildError(path, int(match[2]), f"WeasyPrint rejects this CSS: {match[1]}"
+                             + (f" ({match[4].rstrip('.')})" if match[4] else "")
+                             + " — fix or remove it")
+    return css
 
 
 class captured_warnings:
@@ -126,4 +156,12 @@ class _ListHandler(logging.Handler):
         self.records = records
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record.getMessage())
+        message = record.getMessage()
+        if any(note.match(message) for note in MACHINE_NOTES):
+            machine_notes.add(HARFBUZZ_NOTE)
+        else:
+            self.records.append(message)
+
+
+# Notes about this machine seen during builds in this process (reported once).
+machine_notes: set[str] = set()

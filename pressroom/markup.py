@@ -15,7 +15,6 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import unquote
 
 import markdown
 from markdown.extensions import Extension
@@ -25,12 +24,15 @@ from markupsafe import Markup
 
 from .components import Components, Placement, render_component
 from .errors import BuildError
-from .fences import TAG, TAGGED, Fence, FenceBlockProcessor, FencePreprocessor
+from .fences import MAX_DEPTH, TAG, TAGGED, Fence, FenceBlockProcessor, FencePreprocessor
 from .footnotes import float_footnotes
+from .gate import ReadGate, Refused
+from .images import image_problem
+from .rawhtml import rewrite_css_urls, rewrite_html
 from .sections import Section
 
-SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
+QUOTE_MARKS = re.compile(r"^(?:\s{0,3}>)+")
 EXTENSIONS = ("tables", "footnotes", "attr_list", "def_list", "smarty")
 
 
@@ -42,46 +44,70 @@ class RenderedSection:
     html: str
 
 
-def render_sections(sections: tuple[Section, ...], root: Path,
+def render_sections(sections: tuple[Section, ...], gate: ReadGate,
                     components: Components) -> tuple[RenderedSection, ...]:
-    """Convert every section; *root* is the project directory files must stay in."""
-    return tuple(render_section(section, root, components) for section in sections)
+    """Convert every section; every file they name is checked and read by *gate*."""
+    return tuple(render_section(section, gate, components) for section in sections)
 
 
-def render_section(section: Section, root: Path, components: Components) -> RenderedSection:
+def render_section(section: Section, gate: ReadGate, components: Components) -> RenderedSection:
     """Markdown → HTML for one section; raises :class:`BuildError` at the offending line."""
+    check_nesting(section)
     md = markdown.Markdown(
-        extensions=[*EXTENSIONS, "toc", SectionExtension(section, root, components)],
+        extensions=[*EXTENSIONS, "toc", SectionExtension(section, gate, components)],
         extension_configs={"toc": {"slugify": slugify_unicode, "permalink": False},
                            "footnotes": {"BACKLINK_TEXT": ""}},
         output_format="html",
     )
-    return RenderedSection(section, md.convert(section.body))
+    try:
+        return RenderedSection(section, md.convert(section.body))
+    except RecursionError:
+        raise BuildError(section.path, section.body_line,
+                         "this section nests lists, quotes or HTML too deeply to typeset — "
+                         f"keep nesting under {MAX_DEPTH} levels") from None
 
 
-def resolve_asset(reference: str, section: Section, root: Path, line: int) -> Path:
-    """Resolve a file reference written in *section* to an absolute path inside *root*.
+def check_nesting(section: Section) -> None:
+    """Refuse block quotes nested past :data:`MAX_DEPTH` at their line (before recursing)."""
+    for offset, line in enumerate(section.body.splitlines()):
+        if (marks := QUOTE_MARKS.match(line)) and marks[0].count(">") > MAX_DEPTH:
+            raise BuildError(section.path, section.body_line + offset,
+                             f"block quotes nested {marks[0].count('>')} deep — keep nesting "
+                             f"under {MAX_DEPTH} levels")
 
-    Raises :class:`BuildError` at *line* for remote URLs, paths leaving the
-    project and missing files.
+
+def resolve_asset(reference: str, where: Path, line: int, gate: ReadGate) -> Path:
+    """The checked real path of *reference*, written in the file *where* at *line*.
+
+    Relative to *where*'s folder, percent-decoded once. Raster images are
+    also checked to be whole and of a sane size. Raises :class:`BuildError`
+    at *line* for remote URLs, paths leaving the project, missing files and
+    broken pictures.
     """
-    if SCHEME.match(reference):
-        raise BuildError(section.path, line,
-                         f"remote or absolute URL '{reference}' is not allowed: "
-                         "copy the file into the project and use a relative path")
-    path = (section.path.parent / unquote(reference)).resolve()
-    if not path.is_relative_to(root.resolve()):
-        raise BuildError(section.path, line,
-                         f"'{reference}' is outside the project directory")
-    if not path.is_file():
-        raise BuildError(section.path, line, f"file '{reference}' not found")
+    try:
+        path = gate.reference(reference, where)
+    except Refused as exc:
+        raise BuildError(where, line, _refusal(reference, str(exc))) from None
+    if problem := image_problem(path, gate):
+        raise BuildError(where, line, f"{reference}: {problem}")
     return path
 
 
+def _refusal(reference: str, reason: str) -> str:
+    if reason == "not found":
+        return f"file '{reference}' not found"
+    if reason.startswith("remote"):
+        return (f"remote or absolute URL '{reference}' is not allowed: "
+                "copy the file into the project and use a relative path")
+    if reason.startswith("outside"):
+        return f"'{reference}' is outside the project directory"
+    return f"'{reference}': {reason}"
+
+
 class SectionExtension(Extension):
-    def __init__(self, section: Section, root: Path, components: Components):
+    def __init__(self, section: Section, gate: ReadGate, components: Components):
         super().__init__()
-        self.section, self.root, self.components = section, root, components
+        self.section, self.gate, self.components = section, gate, components
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After whitespace normalisation (30), before raw HTML is stashed (20).
@@ -92,19 +118,22 @@ class SectionExtension(Extension):
         # Priority 1: after inline patterns (20), attr_list (8) and toc (5), so
         # every id, image and footnote exists by the time we rewrite them.
         md.treeprocessors.register(
-            SectionTreeprocessor(md, self.section, self.root, self.components, fences),
+            SectionTreeprocessor(md, self.section, self.gate, self.components, fences),
             "pressroom-section", 1)
 
 
 class SectionTreeprocessor(Treeprocessor):
-    def __init__(self, md, section: Section, root: Path, components: Components,
+    def __init__(self, md, section: Section, gate: ReadGate, components: Components,
                  fences: FenceBlockProcessor):
         super().__init__(md)
-        self.section, self.root, self.components, self.fences = section, root, components, fences
+        self.section, self.gate, self.components, self.fences = section, gate, components, fences
+        lines = ("",) * (section.body_line - 1) + tuple(section.body.splitlines())
         self.placement = Placement(section.path, md.htmlStash.store,
-                                   lambda ref, line: self.resolve(ref, line).as_uri())
+                                   lambda ref, line: self.resolve(ref, line).as_uri(), lines)
 
     def run(self, root: etree.Element) -> None:
+        # Only the author's raw HTML is in the stash yet; components are stored later.
+        self.rewrite_raw_html()
         float_footnotes(root)
         for element in root.iter():
             self.check_leftover_fence(element)
@@ -115,17 +144,35 @@ class SectionTreeprocessor(Treeprocessor):
             href = element.get("href", "")
             if href.startswith("#"):
                 element.set("href", "#" + self.prefixed(href[1:]))
+            elif element.tag == "a" and "attachment" in element.get("rel", "").split():
+                element.set("href", self.raw_reference(href))  # embedded, so it is a read
+            if "style" in element.attrib:
+                element.set("style", rewrite_css_urls(element.get("style"), self.raw_reference))
         self.render_figures(root)
         self.render_fences(root)
 
     def prefixed(self, anchor: str) -> str:
-        return f"{self.section.id}-{anchor}"
+        """Element ids become ``SECTION--ID``: section slugs never contain ``--``."""
+        return f"{self.section.id}--{anchor}"
 
     def resolve(self, reference: str, line: int) -> Path:
-        return resolve_asset(reference, self.section, self.root, line)
+        return resolve_asset(reference, self.section.path, line, self.gate)
+
+    def raw_reference(self, reference: str) -> str:
+        """A file named in raw HTML or an attribute → checked URI (line found by its text)."""
+        return self.resolve(reference, self.section.line_of(reference)).as_uri()
+
+    def rewrite_raw_html(self) -> None:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(stash):
+            if isinstance(block, str):
+                stash[index] = rewrite_html(block, self.raw_reference, self.prefixed)
 
     def image_line(self, src: str) -> int:
-        return self.section.line_of(f"]({src}") if src else self.section.body_line
+        """Line of an inline image ``](src`` or of a reference definition ``]: src``."""
+        if not src:
+            return self.section.body_line
+        return self.section.line_of(f"]({src}", self.section.line_of(f"]: {src}"))
 
     def resolve_image(self, image: etree.Element) -> None:
         src = image.get("src", "")

@@ -34,9 +34,9 @@ JPEG_QUALITY = 92
 class CmykConverter:
     """sRGB → output CMYK, for single colours and for images."""
 
-    def __init__(self, icc: Path):
+    def __init__(self, icc: bytes):
         self.transform = ImageCms.buildTransform(
-            ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(icc)), "RGB", "CMYK",
+            ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(io.BytesIO(icc)), "RGB", "CMYK",
             renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
             flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
         self.color = lru_cache(maxsize=4096)(self._color)
@@ -53,10 +53,10 @@ class CmykConverter:
         return ImageCms.applyTransform(image.convert("RGB"), self.transform)
 
 
-def finish_pdf(path: Path, icc: Path | None, stable_id: bool, pad: bool = False) -> int:
+def finish_pdf(path: Path, icc: bytes | None, stable_id: bool, pad: bool = False) -> int:
     """Post-process the PDF at *path* in place.
 
-    With *icc*, convert RGB to CMYK; with *stable_id*, replace random ids by
+    With *icc* (the bytes of the output ICC profile), convert RGB to CMYK; with *stable_id*, replace random ids by
     content-derived ones; with *pad*, add blank pages before the last one up
     to a multiple of 4. The file is rewritten deterministically. Returns the
     final page count.

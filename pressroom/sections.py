@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .errors import BuildError, BuildErrors
+from .gate import ReadGate
 from .yamlsource import load_mapping
 
 CONTENT_DIR = "content"
@@ -47,39 +48,58 @@ class Section:
         return default if default is not None else self.body_line
 
 
-def load_sections(root: Path, layouts: frozenset[str]) -> tuple[Section, ...]:
-    """Read every ``ROOT/content/*.md`` in file-name order.
+def load_sections(root: Path, layouts: frozenset[str], gate: ReadGate) -> tuple[Section, ...]:
+    """Read every ``ROOT/content/*.md`` in file-name order, through *gate*.
 
-    *layouts* are the layout names the theme provides. Raises
+    Hidden files (``.#x.md``, ``._x.md``: editor and OS droppings) are
+    skipped. *layouts* are the layout names the theme provides. Section ids
+    are unique by construction (see :func:`unique_ids`). Raises
     :class:`BuildErrors` with every bad front matter found, or
     :class:`BuildError` when there is no content at all.
     """
     content = root / CONTENT_DIR
-    paths = sorted(content.glob("*.md")) if content.is_dir() else []
+    paths = sorted(p for p in content.glob("*.md") if not p.name.startswith(".")) \
+        if content.is_dir() else []
     if not paths:
         raise BuildError(content, 1, "no Markdown sections found (expected content/*.md)")
-    sections, errors, seen = [], [], set()
+    sections, errors = [], []
     for number, path in enumerate(paths, start=1):
         try:
-            section = read_section(path, number, layouts)
+            sections.append(read_section(path, number, layouts, gate.read_text(path)))
         except BuildErrors as exc:
             errors.extend(exc.errors)
-            continue
         except BuildError as exc:
             errors.append(exc)
-            continue
-        if section.id in seen:  # "01-intro.md" and "02-intro.md" share a slug
-            section = _with_id(section, f"{section.id}-{number}")
-        seen.add(section.id)
-        sections.append(section)
     if errors:
         raise BuildErrors(errors)
-    return tuple(sections)
+    ids = unique_ids([section.id for section in sections])
+    return tuple(replace(section, id=new) for section, new in zip(sections, ids))
 
 
-def read_section(path: Path, number: int, layouts: frozenset[str]) -> Section:
-    """Parse one section file; raises :class:`BuildErrors` on bad front matter."""
-    text = path.read_text(encoding="utf-8")
+def unique_ids(slugs: list[str]) -> list[str]:
+    """Make section slugs unique: a repeated slug gets the first free ``-2``, ``-3``…
+
+    Every slug is a run of word characters joined by single hyphens, so it
+    never contains ``--`` or ``.``: ids of elements inside a section
+    (``SECTION--ID``) and its end anchor (``SECTION.end``, see :mod:`document`)
+    cannot collide with each other or with another section's.
+    """
+    taken, result = set(slugs), []
+    seen: set[str] = set()
+    for slug in slugs:
+        new, suffix = slug, 2
+        while new in seen or (new != slug and new in taken):
+            new, suffix = f"{slug}-{suffix}", suffix + 1
+        seen.add(new)
+        result.append(new)
+    return result
+
+
+def read_section(path: Path, number: int, layouts: frozenset[str], text: str) -> Section:
+    """Parse the section file *path* whose contents are *text*.
+
+    Raises :class:`BuildErrors` on bad front matter.
+    """
     lines = text.splitlines(keepends=True)
     if not lines or not FENCE.match(lines[0]):
         raise BuildError(path, 1, "missing front matter: start the file with '---', "
@@ -94,7 +114,11 @@ def read_section(path: Path, number: int, layouts: frozenset[str]) -> Section:
     if not isinstance(title, str) or not title.strip():
         errors.append(BuildError(path, front.line(("title",)), "front matter needs a 'title'"))
     layout = data.pop("layout", DEFAULT_LAYOUT)
-    if layout not in layouts:
+    if not isinstance(layout, str):
+        errors.append(BuildError(path, front.line(("layout",)),
+                                 f"layout: expected a layout name such as 'section', got {layout!r}"))
+        layout = DEFAULT_LAYOUT
+    elif layout not in layouts:
         errors.append(BuildError(path, front.line(("layout",)),
                                  f"unknown layout '{layout}' (known: {', '.join(sorted(layouts))})"))
     in_toc = data.pop("in_toc", layout not in FRONT_AND_BACK)
@@ -117,6 +141,3 @@ def slug_from_name(stem: str) -> str:
     words = re.findall(r"\w+", stem.lower())
     return "-".join(words) or "section"
 
-
-def _with_id(section: Section, new_id: str) -> Section:
-    return replace(section, id=new_id)

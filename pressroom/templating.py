@@ -1,17 +1,62 @@
-"""Jinja helpers: template errors become ``template:line`` build errors."""
+"""Jinja for themes and projects: sandboxed, strict, read through the gate.
+
+Templates come from a project a stranger may have written, so every one
+runs in Jinja's :class:`~jinja2.sandbox.SandboxedEnvironment` (no
+``__globals__``, no ``__init__``, no unsafe methods), sees only plain data
+(views without paths or live objects), and is read through the
+:class:`~pressroom.gate.ReadGate` like any other file. Undefined names are
+errors (:class:`~jinja2.StrictUndefined`), reported at the template line.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import BuildError
+from .gate import ReadGate
+
+
+class GateLoader(jinja2.BaseLoader):
+    """Find ``NAME`` in the first of *directories* that has it; read it through *gate*."""
+
+    def __init__(self, directories: tuple[Path, ...], gate: ReadGate):
+        self.directories, self.gate = directories, gate
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        pieces = split_template_path(template)  # refuses ".." pieces
+        for directory in self.directories:
+            path = directory.joinpath(*pieces)
+            if os.path.lexists(path):
+                source = self.gate.read_text(path)
+                return source, str(path), lambda: True
+        raise jinja2.TemplateNotFound(template)
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for directory in self.directories:
+            for path in directory.rglob("*.html"):
+                relative = path.relative_to(directory)
+                if not any(part.startswith(".") for part in relative.parts):
+                    found.add(relative.as_posix())
+        return sorted(found)
+
+
+def environment(directories: tuple[Path, ...], gate: ReadGate) -> jinja2.Environment:
+    """The sandboxed Jinja environment over *directories* (project first, then theme)."""
+    return SandboxedEnvironment(
+        loader=GateLoader(directories, gate), autoescape=True, trim_blocks=True,
+        lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 
 def get_template(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """The compiled template *name*; raises :class:`BuildError` at the template line."""
     try:
         return env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
@@ -27,6 +72,14 @@ def run_template(render: Callable[..., str], **context: Any) -> str:
         return render(**context)
     except BuildError:
         raise
+    except RecursionError:
+        path, line = _template_frame(sys.exc_info()[1])
+        raise BuildError(path, line, "template error: the template calls itself without end") \
+            from None
+    except jinja2.UndefinedError as exc:
+        path, line = _template_frame(exc)
+        raise BuildError(path, line, f"template error: {exc.message} — define it, or test it "
+                                     "with 'is defined' or .get()") from None
     except Exception as exc:  # noqa: BLE001 - any template runtime error is the template's
         path, line = _template_frame(exc)
         raise BuildError(path, line, f"template error: {exc}") from None
@@ -35,7 +88,7 @@ def run_template(render: Callable[..., str], **context: Any) -> str:
 def _template_frame(exc: BaseException) -> tuple[str, int]:
     """The innermost traceback frame that belongs to a template file."""
     found = ("templates", 1)
-    tb = exc.__traceback__ or sys.exc_info()[2]
+    tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".html"):

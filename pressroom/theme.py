@@ -8,11 +8,9 @@ and ``pressroom/theme/`` in an installed wheel (see pyproject.toml).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+import os
 from importlib import resources
 from pathlib import Path
-
-import jinja2
 
 from .errors import BuildError
 
@@ -68,37 +66,38 @@ class Theme:
     @property
     def layouts(self) -> frozenset[str]:
         """Names of ``templates/layouts/*.html`` across the theme."""
-        return frozenset(p.stem for d in self.template_dirs for p in (d / "layouts").glob("*.html"))
+        return frozenset(p.stem for d in self.template_dirs for p in (d / "layouts").glob("*.html")
+                         if not p.name.startswith("."))
 
     def stylesheets(self) -> tuple[Path, ...]:
         """``styles/*.css`` by file name; a project file replaces the theme's of that name."""
         chosen: dict[str, Path] = {}
         for directory in reversed(self.dirs):
             for path in sorted((directory / "styles").glob("*.css")):
-                chosen[path.name] = path
+                if not path.name.startswith("."):  # editor droppings
+                    chosen[path.name] = path
         return tuple(chosen[name] for name in sorted(chosen))
 
-    def find(self, relative: str, referrer: Path) -> Path:
-        """*relative* in the project, else in the default theme.
+    def find(self, relative: str, referrer: Path, line: int = 1) -> Path:
+        """*relative* in the project, else in the default theme (not yet checked by the gate).
 
-        Raises :class:`BuildError` at *referrer* when neither has it.
+        Raises :class:`BuildError` at *referrer*:*line* when neither has it.
         """
         for directory in self.dirs:
-            if (directory / relative).is_file():
-                return (directory / relative).resolve()
-        raise BuildError(referrer, 1, f"file '{relative}' not found in the project or the theme")
+            if os.path.lexists(directory / relative):
+                return directory / relative
+        raise BuildError(referrer, line, f"file '{relative}' not found in the project or the theme")
 
-    @cached_property
-    def environment(self) -> jinja2.Environment:
-        """Jinja environment over the theme's template directories (project first).
+    def roots(self) -> tuple[Path, ...]:
+        """Where a build may read: the project whole, the theme's templates, styles and fonts.
 
-        Cached: the components and the document (laid out once or twice) share
-        one environment and its compiled templates.
+        The default theme is the repository root in a source checkout, so it
+        contributes only its two folders, never the checkout (its ``.git``,
+        its sources) — unless the project *is* that checkout (the sample).
         """
-        return jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in self.template_dirs]),
-            autoescape=True, trim_blocks=True, lstrip_blocks=True,
-            undefined=jinja2.ChainableUndefined)
+        project, *theme = self.dirs
+        folders = [d / name for d in theme for name in ("templates", "styles")]
+        return (project, *folders, *self.font_dirs())
 
     def font_dirs(self) -> tuple[Path, ...]:
         return tuple(sorted({font_path(face).parent for face in FONT_FACES}))

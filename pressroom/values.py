@@ -6,6 +6,8 @@ import re
 from typing import Any
 
 LENGTH = re.compile(r"^(0|\d+(\.\d+)?(mm|cm|in|pt|pc|px|q))$", re.IGNORECASE)
+MM_PER_UNIT = {"mm": 1, "cm": 10, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96,
+               "q": 0.25}
 
 
 class Invalid(ValueError):
@@ -32,3 +34,20 @@ def length(value: Any) -> str:
     if not LENGTH.match(value):
         raise Invalid(f"expected a length such as '3mm', got {value!r}")
     return value
+
+
+def millimetres(value: str) -> float:
+    """A CSS length that :data:`LENGTH` accepts ("0.1mm", "3pt", "0") in millimetres."""
+    value = value.strip().lower()
+    number = value.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return float(number) * MM_PER_UNIT.get(value[len(number):], 1) if number else 0.0
+
+
+def length_between(low_mm: float, high_mm: float):
+    """A parser for lengths from *low_mm* to *high_mm* (inclusive)."""
+    def parse(value: Any) -> str:
+        value = length(value)
+        if not low_mm <= millimetres(value) <= high_mm:
+            raise Invalid(f"expected a length from {low_mm:g}mm to {high_mm:g}mm, got {value!r}")
+        return value
+    return parse

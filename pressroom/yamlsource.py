@@ -16,6 +16,11 @@ import yaml
 from .errors import BuildError
 
 KeyPath = tuple[str, ...]
+# Aliases let a few lines expand into billions of values ("billion laughs");
+# no publication.yml or front matter needs more than this many.
+MAX_VALUES = 10_000
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 @dataclass(frozen=True)
@@ -49,30 +54,71 @@ def load_mapping(text: str, path: Path, line_offset: int = 0) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         raise BuildError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except RecursionError:
+        raise BuildError(path, line_offset + 1, "invalid YAML: nested too deeply") from None
     if node is None:
         return Located({}, {}, path, line_offset + 1)
     if not isinstance(node, yaml.MappingNode):
         raise BuildError(path, node.start_mark.line + 1 + line_offset,
                          "expected a mapping of keys to values")
-    lines: dict[KeyPath, int] = {}
-    data = _convert(node, (), lines, path, line_offset)
-    return Located(data, lines, path, line_offset + 1)
+    converter = _Converter(path, line_offset)
+    data = converter.convert(node, ())
+    return Located(data, converter.lines, path, line_offset + 1)
 
 
-def _convert(node: yaml.Node, key_path: KeyPath, lines: dict, path: Path, offset: int) -> Any:
-    if isinstance(node, yaml.MappingNode):
+class _Converter:
+    """Composed YAML nodes → plain values, with each key's line; refuses what cannot be data."""
+
+    def __init__(self, path: Path, offset: int):
+        self.path, self.offset = path, offset
+        self.lines: dict[KeyPath, int] = {}
+        self.count = 0
+        self.open: set[int] = set()  # ids of the nodes being converted (alias cycles)
+
+    def error(self, node: yaml.Node, message: str) -> BuildError:
+        return BuildError(self.path, node.start_mark.line + 1 + self.offset, message)
+
+    def convert(self, node: yaml.Node, key_path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise self.error(node, f"YAML aliases expand to more than {MAX_VALUES:,} values — "
+                                   "write the values out instead of repeating an alias")
+        if id(node) in self.open:
+            raise self.error(node, "recursive YAML alias: an anchor (&name) contains its own "
+                                   "alias (*name) — remove the alias")
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if node.tag not in PLAIN_COLLECTIONS:
+            raise self.error(node, f"unknown YAML tag '{node.tag}' — remove it: only plain "
+                                   "YAML values are read")
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, key_path)
+            return [self.convert(item, (*key_path, str(i))) for i, item in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, key_path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = str(yaml.SafeLoader(" ").construct_object(key_node))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.error(key_node, "a key must be plain text, not a list or mapping")
+            key = str(self.scalar(key_node))
             child = (*key_path, key)
             if key in result:
-                raise BuildError(path, key_node.start_mark.line + 1 + offset,
-                                 f"duplicate key '{'.'.join(child)}'")
-            lines[child] = key_node.start_mark.line + 1 + offset
-            result[key] = _convert(value_node, child, lines, path, offset)
+                raise self.error(key_node, f"duplicate key '{'.'.join(child)}'")
+            self.lines[child] = key_node.start_mark.line + 1 + self.offset
+            result[key] = self.convert(value_node, child)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*key_path, str(i)), lines, path, offset)
-                for i, item in enumerate(node.value)]
-    loader = yaml.SafeLoader("")
-    return loader.construct_object(node, deep=True)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return yaml.SafeLoader("").construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            raise self.error(node, f"unknown YAML tag '{node.tag}' — remove it: only plain "
+                                   "YAML values are read") from None
+        except ValueError as exc:  # e.g. 2026-13-45 looks like a date but is none
+            what = "a real date" if node.tag == TIMESTAMP else "a valid value"
+            raise self.error(node, f"'{node.value}' is not {what} ({exc}) — "
+                                   "write dates as YYYY-MM-DD") from None
