@@ -150,8 +150,8 @@ def check_links(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
         match = re.search(r"No anchor #(\S+) for internal URI reference", warning)
         if match:
             anchor = match[1]
-            section_id = next((s.id for s in given.sections if anchor.startswith(s.id + "-")), "")
-            local = anchor[len(section_id) + 1:] if section_id else anchor
+            # Element ids are SECTION--ID and section slugs never contain "--".
+            local = anchor.partition("--")[2] or anchor
             findings.append(Finding("error", "links", f"link to a missing anchor #{local}", 0,
                                     sources.text(f"(#{local}")))
     return findings

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import section, write
 from pressroom.cli import main
@@ -18,7 +19,7 @@ def inside(project: Path, monkeypatch):
 def build_error(project: Path, capsys, body: str) -> tuple[int, str]:
     """Build with *body* as section 02 (its first body line is line 4)."""
     write(project / "content" / "02-one.md", section("One", body))
-    (project / "content" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # exists, never drawn
+    Image.new("RGB", (40, 30)).save(project / "content" / "map.png")  # never drawn
     code = main(["build", str(project)])
     err = capsys.readouterr().err.strip()
     assert "Traceback" not in err

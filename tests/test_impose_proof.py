@@ -82,14 +82,27 @@ def test_proof_writes_spreads_and_a_contact_sheet(numbered: Path, tmp_path: Path
     capsys.readouterr()
 
 
-def test_imposing_a_wrong_page_count_is_a_located_error(project: Path, capsys, monkeypatch):
+def test_imposing_a_profile_without_binding_is_a_usage_error(project: Path, capsys, monkeypatch):
     monkeypatch.chdir(project)
     code = main(["build", "--output", "screen", "--impose", "saddle-stitch"])
     err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and "Traceback" not in "".join(err)
+    assert err == ["publication.yml:1: --impose saddle-stitch: output screen has no binding — set "
+                   "outputs.screen.binding: saddle-stitch (and pad: true)"]
+    assert not (project / "output").exists()
+
+
+def test_a_wrong_page_count_stops_the_build_before_imposing(project: Path, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("outputs:\n  print: {binding: saddle-stitch}\n")
+    code = main(["build", "--output", "print", "--impose", "saddle-stitch"])
+    err = [line for line in capsys.readouterr().err.strip().splitlines()
+           if not line.startswith("note: ")]
     assert code == 1 and "Traceback" not in "".join(err)
-    assert err[-1] == ("publication.yml:1: outputs.screen: 5 pages: saddle stitching needs a "
-                       "multiple of 4 (set binding: saddle-stitch and pad: true)")
-    assert not (project / "output" / "test-booklet-screen-imposed.pdf").exists()
+    assert err == ["publication: error: 5 pages: saddle stitching needs a multiple of 4 (add 3 "
+                   "pages, or set pad: true) [page-count]"]
+    assert not (project / "output" / "test-booklet-imposed.pdf").exists()
 
 
 def test_a_bare_build_imposes_only_saddle_stitched_profiles(numbered: Path, capsys):

@@ -13,9 +13,13 @@ from types import MappingProxyType
 
 import pytest
 
+from PIL import Image
+
 from pressroom.components import load_components
+from pressroom.gate import ReadGate
 from pressroom.markup import render_section
 from pressroom.sections import Section
+from pressroom.templating import environment
 from pressroom.theme import Theme, default_theme_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
@@ -31,7 +35,7 @@ def fixture_section(path: Path) -> Section:
 @pytest.fixture(scope="module", autouse=True)
 def picture():
     image = FIXTURES / "pic.png"
-    image.write_bytes(b"\x89PNG\r\n\x1a\n")  # only its existence is checked here
+    Image.new("RGB", (40, 30), "#1f6f82").save(image)
     yield
     image.unlink()
 
@@ -41,8 +45,10 @@ def test_fixture(name: str):
     source = FIXTURES / f"{name}.md"
     expected = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
     expected = expected.replace("{dir}", FIXTURES.resolve().as_uri())
-    components = load_components(Theme((default_theme_dir(),)).environment)
-    html = render_section(fixture_section(source), FIXTURES.parent.parent, components).html
+    theme = Theme((FIXTURES.parent.parent, default_theme_dir()))
+    gate = ReadGate(theme.roots())
+    components = load_components(environment(theme.template_dirs, gate))
+    html = render_section(fixture_section(source), gate, components).html
     assert html.strip() == expected.strip()
 
 

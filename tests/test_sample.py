@@ -9,8 +9,9 @@ import pikepdf
 import pytest
 
 from conftest import ROOT, build_clean, outline, page_texts, real_ranges, toc_numbers
-from pressroom.config import load_config
+from pressroom.build import load_publication
 from pressroom.findings import THEME_FONTS
+from pressroom.gate import ReadGate
 from pressroom.sections import load_sections
 from pressroom.theme import Theme
 
@@ -23,7 +24,8 @@ def sample(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sections():
-    return load_sections(ROOT, Theme.for_project(ROOT).layouts)
+    theme = Theme.for_project(ROOT)
+    return load_sections(ROOT, theme.layouts, ReadGate(theme.roots()))
 
 
 def test_sample_is_a_brochure_of_at_least_24_pages_and_8_sections(sample, sections):
@@ -51,7 +53,7 @@ def test_outline_lists_every_section_at_its_opening_page(sample, sections):
 
 
 def test_print_geometry_from_the_config(sample):
-    page = load_config(ROOT).page
+    page = load_publication(ROOT).page
     assert (page.size, page.bleed) == ("A4", "3mm")
     with pikepdf.open(sample.output) as pdf:
         for pdf_page in pdf.pages:
