@@ -9,6 +9,7 @@ mkdocs reports a config.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +141,12 @@ def marks(value: Any) -> str:
     return value
 
 
+def suggestion(word: str, known) -> str:
+    """`` — did you mean 'x'?`` for the closest of *known*, or ''."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f" — did you mean '{close[0]}'?" if close else ""
+
+
 Parser = Callable[[Any], Any]
 # key → parser, or a nested table for a sub-mapping. Later keys (outputs,
 # theme variables) are added here without touching the loader.
@@ -178,7 +185,7 @@ def load_config(root: Path, gate: ReadGate) -> Publication:
         values["declared_outputs"] = tuple(located.data["outputs"] or ())
         errors.extend(output_errors)
     for key in REQUIRED:
-        if key not in values:
+        if key not in located.data:
             errors.append(BuildError(path, 1, f"missing required key '{key}'"))
     if "author" in values and "authors" in values:
         errors.append(BuildError(path, located.line(("authors",)),
@@ -197,9 +204,10 @@ def _validate(located: Located, data: dict, schema: dict, prefix: tuple,
         dotted = ".".join(key_path)
         line = located.line(key_path)
         rule = schema.get(key)
-        if rule is None:
+        if rule is None and key not in schema:
             known = ", ".join(schema)
-            errors.append(BuildError(located.path, line, f"unknown key '{dotted}' (known: {known})"))
+            errors.append(BuildError(located.path, line, f"unknown key '{dotted}' (known: {known})"
+                                     + suggestion(key, schema)))
         elif isinstance(rule, dict):
             if isinstance(raw, dict):
                 values[key] = _validate(located, raw, rule, key_path, errors)

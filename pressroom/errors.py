@@ -17,9 +17,9 @@ def display_path(path: Path | str) -> str:
     Editors and terminals turn ``relative/path:line`` into links; absolute
     paths are kept for files outside the working directory (the theme).
     """
-    path = Path(path)
+    path = Path(os.path.abspath(path))  # not resolved: a symlink is shown where it is
     try:
-        return os.path.relpath(path) if Path.cwd() in path.resolve().parents else str(path)
+        return os.path.relpath(path) if Path.cwd() in path.parents else str(path)
     except ValueError:  # other drive on Windows
         return str(path)
 

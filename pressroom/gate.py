@@ -82,8 +82,9 @@ class ReadGate:
         holders = [real.relative_to(root).parts for root in self.roots if real.is_relative_to(root)]
         if not holders:
             raise Refused("outside the project and the theme")
-        if all(any(part.startswith(".") for part in parts) for parts in holders):
-            raise Refused(f"hidden file or folder '{real.name}' may not be read")
+        hidden = [next((p for p in parts if p.startswith(".")), None) for parts in holders]
+        if all(hidden):
+            raise Refused(f"hidden file or folder '{hidden[0]}' may not be read")
         if not real.is_file():
             raise Refused("not found" if not real.exists() else "not a file")
         return real

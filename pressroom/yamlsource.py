@@ -74,6 +74,7 @@ class _Converter:
         self.lines: dict[KeyPath, int] = {}
         self.count = 0
         self.open: set[int] = set()  # ids of the nodes being converted (alias cycles)
+        self.key_line = offset + 1  # line of the key whose value is being converted
 
     def error(self, node: yaml.Node, message: str) -> BuildError:
         return BuildError(self.path, node.start_mark.line + 1 + self.offset, message)
@@ -81,7 +82,7 @@ class _Converter:
     def convert(self, node: yaml.Node, key_path: KeyPath) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise self.error(node, f"YAML aliases expand to more than {MAX_VALUES:,} values — "
+            raise BuildError(self.path, self.key_line, f"YAML aliases expand to more than {MAX_VALUES:,} values — "
                                    "write the values out instead of repeating an alias")
         if id(node) in self.open:
             raise self.error(node, "recursive YAML alias: an anchor (&name) contains its own "
@@ -108,7 +109,7 @@ class _Converter:
             child = (*key_path, key)
             if key in result:
                 raise self.error(key_node, f"duplicate key '{'.'.join(child)}'")
-            self.lines[child] = key_node.start_mark.line + 1 + self.offset
+            self.lines[child] = self.key_line = key_node.start_mark.line + 1 + self.offset
             result[key] = self.convert(value_node, child)
         return result
 
