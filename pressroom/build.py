@@ -15,7 +15,7 @@ from .fetcher import located_fetches
 from .findings import Finding, PreflightInput
 from .finish import WriteOptions, check_target, write_pdf
 from .gate import Read, ReadGate, Refused
-from .layout import Layout, LayoutSetup, captured_warnings, lay_out
+from .layout import Layout, LayoutSetup, captured_warnings, lay_out, stop_on_gaps
 from .markup import render_sections
 from .outputs import OutputProfile
 from .preflight import preflight
@@ -111,7 +111,7 @@ def build(project: Path, output: Path | None = None,
         layout = lay_out(render_document(pub, rendered, templates, singles), setup, files)
     progress(6, "Writing PDF")
     press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
-                     sources)
+                     sources, files)
     size, pages, findings, written = write_and_preflight(layout, target, press, progress)
     return BuildReport(out.name, target, pages, size, time.perf_counter() - started,
                        (*layout.warnings, *written), findings, files.reads)
@@ -149,6 +149,7 @@ class PressJob:
     epoch: int
     sections: tuple
     sources: tuple  # (path, text) of the stylesheets and sections
+    files: ReadGate  # pictures are drawn, and SVG files read, while writing
 
 
 def write_and_preflight(layout: Layout, target: Path, job: PressJob,
@@ -164,6 +165,7 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
     out = job.profile
 
     def finish_and_check(path: Path) -> None:
+        stop_on_gaps(job.files, written, job.sources)
         pages.append(finish_pdf(path, job.icc, stable_id=out.pdf_variant is not None,
                    pad=out.pad and out.binding == "saddle-stitch"))
         progress(7, "Preflight")

@@ -113,6 +113,10 @@ def _parse_header(name: str, template: str, source: str, path: Path) -> Componen
     except yaml.YAMLError as exc:
         raise BuildError(path, 1, f"component header is not YAML: {exc}") from None
     header = header or {}
+    if not isinstance(header, dict) or not isinstance(header.get("attributes") or {}, dict) \
+            or not isinstance(header.get("variants") or [], list):
+        raise BuildError(path, 1, "component header: expected 'attributes:' as a mapping and "
+                                  "'variants:' as a list (see README, Your own components)")
     attributes = {}
     for attribute, kind in (header.get("attributes") or {}).items():
         if kind not in KINDS:

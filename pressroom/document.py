@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from .config import Publication
-from .gate import ReadGate
+from .gate import ReadGate, Refused
 from .markup import RenderedSection, resolve_asset
 from .templating import get_template, run_template
 
@@ -122,12 +122,22 @@ def _view(rendered: RenderedSection, number: int) -> SectionView:
 
 
 def _asset_function(rendered: RenderedSection, gate: ReadGate) -> Callable[[str], str]:
-    """``asset(path)`` for templates: a front-matter file path → checked file URI."""
+    """``asset(path)`` for templates: a front-matter file path → checked file URI.
+
+    A path from the front matter is blamed on its line there; any other
+    path was written in the template, so the error is raised as a template
+    error (located at the template line by :func:`run_template`).
+    """
     section = rendered.section
 
     def asset(reference: Any) -> str:
         reference = str(reference)
         key = next((k for k, v in section.data.items() if str(v) == reference), None)
-        line = section.data_lines.get(key, 1) if key else 1
-        return resolve_asset(reference, section.path, line, gate).as_uri()
+        if key is None:
+            try:
+                return gate.reference(reference, section.path).as_uri()
+            except Refused as exc:
+                raise ValueError(f"asset('{reference}'): {exc}") from None
+        return resolve_asset(reference, section.path, section.data_lines.get(key, 1),
+                             gate).as_uri()
     return asset

@@ -46,11 +46,39 @@ class PreflightInput:
     fonts: tuple[str, ...] = THEME_FONTS
 
 
+# Rendered text differs from its source by smart quotes, dashes and CSS capitals.
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                        "\u2013": "--", "\u2014": "---", "\u00a0": " ", "\u00ad": ""})
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_PLAIN).casefold().split())
+
+
 class SourceIndex:
     """Finds the Markdown line a rendered thing came from, by searching the sources."""
 
     def __init__(self, sections: tuple[Section, ...]):
         self.sections = sections
+
+    def in_section(self, section_id: str, needle: str) -> str:
+        """``path:line`` of *needle* in the section *section_id*: its title, else its body.
+
+        Falls back to the section's first body line: a finding always names
+        the file it comes from, even when the text was rewritten past finding.
+        """
+        section = next((s for s in self.sections if s.id == section_id), None)
+        if section is None:
+            return self.text(needle)
+        wanted = _plain(needle)
+        for offset, line in enumerate(section.body.splitlines()):
+            if wanted and wanted in _plain(line):
+                return f"{display_path(section.path)}:{section.body_line + offset}"
+        # Titles are set in openers, running heads and the contents page.
+        for titled in (section, *self.sections):
+            if wanted and wanted in _plain(titled.title):
+                return f"{display_path(titled.path)}:{titled.data_lines.get('title', 1)}"
+        return f"{display_path(section.path)}:{section.body_line}"
 
     def text(self, needle: str) -> str:
         for section in self.sections:

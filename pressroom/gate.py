@@ -66,6 +66,14 @@ class ReadGate:
         self.roots = tuple(Path(os.path.realpath(root)) for root in roots)
         self._cache: dict[Path, bytes] = {}
         self._reads: dict[Path, Read] = {}
+        # WeasyPrint's SVG drawing swallows even fatal errors and leaves a
+        # gap: every refusal is kept so the build can still stop.
+        self.refusals: list[BlockedFetch] = []
+
+    def refused(self, blocked: BlockedFetch) -> BlockedFetch:
+        """Remember *blocked* (see :attr:`refusals`) and return it to be raised."""
+        self.refusals.append(blocked)
+        return blocked
 
     @property
     def reads(self) -> tuple[Read, ...]:
@@ -171,8 +179,8 @@ class GateFetcher(URLFetcher):
             path = self.gate.url(url)
             body = self.gate.read_bytes(path)
         except Refused as exc:
-            raise BlockedFetch(url, str(exc)) from None
+            raise self.gate.refused(BlockedFetch(url, str(exc))) from None
         except OSError as exc:
-            raise BlockedFetch(url, f"cannot read ({exc.strerror})") from None
+            raise self.gate.refused(BlockedFetch(url, f"cannot read ({exc.strerror})")) from None
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path.as_uri(), body, {"Content-Type": kind})

@@ -23,6 +23,7 @@ from .gate import ReadGate
 from .outputs import OutputProfile
 
 UNREADABLE_IMAGE = re.compile(r"Failed to load image at '([^']+)'")
+UNDRAWABLE_SVG = re.compile(r"Failed to render SVG image (\S+)")
 CSS_PROBLEM = re.compile(r"^(.*?) at (\d+):(\d+)[,:.]?\s*(.*)$", re.DOTALL)
 # Facts about the machine, not the pages: said once per build, never a warning.
 MACHINE_NOTES = (re.compile(r"^Using fontTools instead of HarfBuzz-Subset"),)
@@ -107,12 +108,29 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
         except RecursionError:
             raise BuildError(setup.base_dir / "content", 0, "the HTML is nested too deeply to "
                              "lay out — reduce the nesting of raw HTML elements") from None
+    stop_on_gaps(gate, warnings, setup.sources)
+    return Layout(document, html, tuple(warnings))
+
+
+def stop_on_gaps(gate: ReadGate, warnings: list[str], sources: tuple[Source, ...]) -> None:
+    """Raise a located :class:`BuildError` for a picture WeasyPrint left out with a warning.
+
+    A refused file inside an SVG and an unreadable or undrawable picture
+    are only logged by WeasyPrint; the page would have a hole.
+    """
+    if gate.refusals:
+        refused = gate.refusals[0]
+        # Inside a picture the SVG file named it: search the SVG files first.
+        pictures = tuple((r.path, gate.read_bytes(r.path).decode("utf-8", "replace"))
+                         for r in gate.reads if r.path.suffix.lower() == ".svg")
+        raise locate_url(refused.url, refused.reason, (*pictures, *sources))
     for warning in warnings:
-        # WeasyPrint leaves an unreadable picture out and only warns: stop instead.
         if unreadable := UNREADABLE_IMAGE.match(warning):
             raise locate_url(unreadable[1], "cannot read this image (damaged, or not an image)",
-                             setup.sources)
-    return Layout(document, html, tuple(warnings))
+                             sources)
+        if undrawable := UNDRAWABLE_SVG.match(warning):
+            raise locate_url(undrawable[1], "cannot draw this SVG picture (broken, or it names "
+                             "a file it may not read)", sources)
 
 
 def _stylesheet(path: Path, gate: ReadGate, fonts: FontConfiguration,

@@ -107,15 +107,30 @@ def check_overflow(given: PreflightInput, sources: SourceIndex) -> list[Finding]
     findings = []
     for number, page in _pages(given):
         limit = page.content_box_x() + page.width + 1
-        for box in _flow(page):
+        for box, section_id in _in_sections(page):
             if isinstance(box, boxes.LineBox) and box.position_x + box.width > limit + 1:
                 text = "".join(child.text for child in box.descendants()
                                if isinstance(child, boxes.TextBox))[:40]
                 if text.strip():
                     findings.append(Finding("error", "overflow",
                                             f"text runs past the page margin: '{text.strip()}'",
-                                            number, sources.text(text.strip()[:30])))
+                                            number, sources.in_section(section_id,
+                                                                       text.strip()[:30])))
     return findings
+
+
+def _in_sections(page):
+    """Flow boxes of *page* with the id of the ``<section>`` each sits in ('' outside one)."""
+    def walk(box, section_id: str):
+        for child in getattr(box, "children", ()):
+            element = getattr(child, "element", None)
+            inside = section_id
+            if child.element_tag == "section" and element is not None and element.get("id"):
+                inside = element.get("id")
+            yield child, inside
+            yield from walk(child, inside)
+    if page.children:
+        yield from walk(page.children[0], "")
 
 
 def check_contents(given: PreflightInput) -> list[Finding]:

@@ -1,0 +1,254 @@
+"""Every way out of the project is closed: a marker planted outside never reaches the PDF.
+
+Each case writes a project that asks, one way or another, for files in a
+folder beside it holding a marker text, a marker picture and a marker font
+name. The build must either stop with a located refusal (and write
+nothing) or make a PDF in which the marker is nowhere: not in the text, not
+in an attachment, not in any stream, not as an image.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from PIL import Image
+
+from conftest import MINIMAL_CONFIG, page_texts, section, write
+from pressroom.build import build
+from pressroom.cli import main
+
+MARKER = "MARKER-OUTSIDE-5e1c"
+MARKER_SIZE = (77, 33)  # pixels of the planted picture: no project picture has this size
+
+
+@pytest.fixture
+def places(tmp_path: Path) -> tuple[Path, Path]:
+    """(project, outside): a small valid project, and a folder beside it with the markers."""
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    write(project / "publication.yml", MINIMAL_CONFIG)
+    write(project / "content" / "01-one.md", section("First Part", "Alpha text.\n"))
+    Image.new("RGB", (60, 40), "#1f6f82").save(project / "content" / "pic.png")
+    outside.mkdir()
+    (outside / "secret.txt").write_text(MARKER + "\n", encoding="utf-8")
+    (outside / "secret.css").write_text(f'body::after {{ content: "{MARKER}" }}\n', encoding="utf-8")
+    (outside / "secret.md").write_text(f"---\ntitle: {MARKER}\n---\n{MARKER}\n", encoding="utf-8")
+    (outside / "secret.html").write_text(f"<p>{MARKER}</p>\n", encoding="utf-8")
+    Image.new("RGB", MARKER_SIZE, "#ff00ff").save(outside / "secret.png")
+    return project, outside
+
+
+def assert_marker_absent(pdf_path: Path) -> None:
+    """Not in the text, the attachments, any stream or object, nor as a drawn picture."""
+    assert MARKER not in "\n".join(page_texts(pdf_path))
+    with pikepdf.open(pdf_path) as pdf:
+        for name, attached in pdf.attachments.items():
+            assert MARKER.encode() not in attached.get_file().read_bytes(), name
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                assert MARKER.encode() not in obj.read_bytes()
+            elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
+                assert MARKER not in repr(obj)
+    document = pdfium.PdfDocument(str(pdf_path))
+    try:
+        for page in document:
+            for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+                assert tuple(image.get_px_size()) != MARKER_SIZE
+    finally:
+        document.close()
+
+
+def attempt(project: Path, capsys, *extra: str) -> tuple[int, str]:
+    """Build into ``PROJECT/output/x.pdf``; the marker may not show in what is printed either."""
+    code = main(["build", str(project), "-o", str(project / "output" / "x.pdf"),
+                 "--output", "screen", *extra])
+    captured = capsys.readouterr()
+    assert MARKER not in captured.out + captured.err
+    assert "Traceback" not in captured.err and "internal error" not in captured.err
+    pdf = project / "output" / "x.pdf"
+    if code == 0:
+        assert_marker_absent(pdf)
+    else:
+        assert not pdf.exists()
+    return code, captured.err
+
+
+RAW_HTML = {
+    "img": '<img src="../../outside/secret.png" alt="x">',
+    "link-attachment": '<link rel="attachment" href="../../outside/secret.txt">',
+    "a-attachment": '<a rel="attachment" href="../../outside/secret.txt">x</a>',
+    "object": '<object data="../../outside/secret.png" type="image/png"></object>',
+    "embed": '<embed src="../../outside/secret.png">',
+    "iframe": '<iframe src="../../outside/secret.html"></iframe>',
+    "video-poster": '<video poster="../../outside/secret.png"></video>',
+    "audio-source": '<audio><source src="../../outside/secret.txt"></audio>',
+    "svg-image": '<svg width="80" height="40"><image href="../../outside/secret.png" '
+                 'width="77" height="33"/></svg>',
+    "svg-xlink": '<svg width="80" height="40"><image xlink:href="../../outside/secret.png" '
+                 'width="77" height="33"/></svg>',
+    "svg-use": '<svg width="80" height="40"><use href="../../outside/secret.svg#x"/></svg>',
+    "style-attribute": '<div style="background: url(../../outside/secret.png)">x</div>',
+    "style-element": '<style>@import "../../outside/secret.css";</style>',
+    "absolute-file-url": '<img src="file:///{outside}/secret.png">',
+    "file-url-with-host": '<img src="file://localhost.example/{outside}/secret.png">',
+    "encoded-dots": '<img src="%2e%2e/%2e%2e/outside/secret.png">',
+    "double-encoded": '<img src="%252e%252e/%252e%252e/outside/secret.png">',
+}
+
+
+@pytest.mark.parametrize("name", sorted(RAW_HTML))
+def test_raw_html_cannot_reach_outside(name: str, places, capsys):
+    project, outside = places
+    html = RAW_HTML[name].replace("/{outside}", str(outside))
+    write(project / "content" / "01-one.md", section("First Part", f"Alpha.\n\n{html}\n"))
+    code, err = attempt(project, capsys)
+    assert code == 1 and "01-one.md:6: " in err, err
+
+
+@pytest.mark.parametrize("markdown, line", [
+    ("![x](../../outside/secret.png)", 6),
+    ("![x][ref]\n\n[ref]: ../../outside/secret.png", 8),
+    ("[x](../../outside/secret.txt){rel=attachment}", 6),
+    ('Text\n{: style="background: url(../../outside/secret.png)"}', 7),
+    ('::: {.portrait-quote by="A" image="../../outside/secret.png"}\nQuote.\n:::', 6),
+])
+def test_markdown_cannot_reach_outside(markdown: str, line: int, places, capsys):
+    project, _ = places
+    write(project / "content" / "01-one.md", section("First Part", f"Alpha.\n\n{markdown}\n"))
+    code, err = attempt(project, capsys)
+    assert code == 1 and f"01-one.md:{line}: " in err, err
+
+
+def test_front_matter_pictures_cannot_reach_outside(places, capsys):
+    project, _ = places
+    write(project / "content" / "00-cover.md",
+          section("Cover", "Slogan.\n", layout="cover", background="../../outside/secret.png"))
+    code, err = attempt(project, capsys)
+    assert code == 1 and "00-cover.md:4: '../../outside/secret.png' is outside the project" in err
+
+
+@pytest.mark.parametrize("css", [
+    'body { background: url("../../outside/secret.png") }',
+    '@import url("../../outside/secret.css");',
+    '@font-face { font-family: X; src: url("../../outside/secret.txt") } p { font-family: X }',
+    'body { background: url("file://{outside}/secret.png") }',
+    'body { background: image-set("../../outside/secret.png" 1x) }',
+])
+def test_stylesheets_cannot_reach_outside(css: str, places, capsys):
+    project, outside = places
+    write(project / "styles" / "90-house.css", css.replace("{outside}", str(outside)))
+    code, err = attempt(project, capsys)
+    assert code == 1 and "90-house.css:1: " in err, err
+
+
+def test_svg_internals_cannot_reach_outside(places, capsys):
+    project, outside = places
+    (project / "content" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'width="200" height="100"><image xlink:href="../../outside/secret.png" width="77" '
+        'height="33"/></svg>\n', encoding="utf-8")
+    write(project / "content" / "01-one.md", section("First Part", "![Map](map.svg)\n"))
+    code, err = attempt(project, capsys)
+    assert code == 1 and "outside the project and the theme" in err, err
+
+
+def test_svg_entities_are_not_expanded_from_outside(places, capsys):
+    project, outside = places
+    (project / "content" / "map.svg").write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "file://{outside}/secret.txt">]>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
+        '<text x="0" y="20">&x;</text></svg>\n', encoding="utf-8")
+    write(project / "content" / "01-one.md", section("First Part", "![Map](map.svg)\n"))
+    attempt(project, capsys)  # builds or refuses; either way without the marker
+
+
+@pytest.mark.parametrize("relative, target", [
+    ("publication.yml", "secret.txt"),
+    ("content/02-leak.md", "secret.md"),
+    ("content/pic.png", "secret.png"),
+    ("styles/90-leak.css", "secret.css"),
+    ("templates/layouts/section.html", "secret.html"),
+    ("templates/document.html", "secret.html"),
+])
+def test_symlinks_out_of_the_project_are_refused(relative: str, target: str, places, capsys):
+    project, outside = places
+    write(project / "content" / "01-one.md", section("First Part", "Alpha.\n\n![P](pic.png)\n"))
+    path = project / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    path.symlink_to(outside / target)
+    code, err = attempt(project, capsys)
+    assert code == 1 and "outside the project" in err, err
+
+
+def test_a_symlinked_content_folder_is_refused(places, capsys):
+    project, outside = places
+    shutil.copytree(project / "content", outside / "content")
+    (outside / "content" / "01-one.md").write_text(f"---\ntitle: {MARKER}\n---\n", encoding="utf-8")
+    shutil.rmtree(project / "content")
+    (project / "content").symlink_to(outside / "content")
+    code, err = attempt(project, capsys)
+    assert code == 1 and "outside the project" in err, err
+
+
+@pytest.mark.parametrize("template", [
+    "{{ cycler.__init__.__globals__.os.popen('cat ../outside/secret.txt').read() }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{% include '../../outside/secret.html' %}",
+    "{{ asset('../../outside/secret.png') }}",
+    "{{ pub.root }}",
+    "{{ self._TemplateReference__context }}",
+])
+def test_templates_cannot_reach_outside(template: str, places, capsys):
+    project, _ = places
+    write(project / "templates" / "layouts" / "section.html",
+          "<h1>{{ section.title }}</h1>\n" + template + "\n")
+    code, err = attempt(project, capsys)
+    assert code == 1 and "templates/layouts/section.html:2: " in err, err
+
+
+def test_hidden_files_inside_the_project_are_refused(places, capsys):
+    project, _ = places
+    write(project / ".git" / "config", f"[http]\n  extraheader = {MARKER}\n")
+    write(project / "content" / "01-one.md",
+          section("First Part", 'Alpha.\n\n<link rel="attachment" href="../.git/config">\n'))
+    code, err = attempt(project, capsys)
+    assert code == 1 and "hidden file or folder '.git'" in err, err
+
+
+def test_the_output_intent_cannot_come_from_outside(places, capsys):
+    project, outside = places
+    (outside / "secret.icc").write_bytes(b"\0" * 36 + b"acsp" + b"\0" * 200)
+    write(project / "publication.yml", MINIMAL_CONFIG + "outputs:\n  print:\n"
+                                                          "    icc: ../outside/secret.icc\n")
+    code = main(["build", str(project), "--output", "print"])
+    err = capsys.readouterr().err
+    assert code == 1 and "publication.yml:6: icc '../outside/secret.icc': outside the project" \
+        in err, err
+
+
+def test_plain_links_are_not_reads(places):
+    """A link to a file is an address in the PDF, not its contents: it builds, marker-free."""
+    project, outside = places
+    write(project / "content" / "01-one.md", section(
+        "First Part", f'Alpha.\n\n<a href="file://{outside}/secret.txt">a link</a> and '
+                      "[another](../../outside/secret.txt).\n"))
+    report = build(project, project / "output" / "x.pdf", profile="screen")
+    assert_marker_absent(report.output)
+
+
+def test_every_read_is_recorded_inside_the_allowed_roots(places):
+    project, _ = places
+    Image.new("RGB", (1800, 1200), "#1f6f82").save(project / "content" / "pic.png")
+    write(project / "content" / "01-one.md", section("First Part", "Alpha.\n\n![P](pic.png)\n"))
+    report = build(project, project / "output" / "x.pdf", profile="screen")
+    read = {r.path for r in report.reads}
+    assert {project / "publication.yml", project / "content" / "01-one.md",
+            project / "content" / "pic.png"} <= read
+    assert any(p.name == "20-type.css" for p in read) and any(p.suffix == ".ttf" for p in read)
+    assert all(len(r.sha256) == 64 for r in report.reads)
+    assert not [p for p in read if p.suffix == ".icc"]  # the screen profile has no output intent
