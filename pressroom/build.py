@@ -89,7 +89,8 @@ def build(project: Path, output: Path | None = None,
     pub = load_config(project, files)
     out = output_profile(pub, profile)
     icc = output_intent(pub, out, theme, files)
-    target = check_target(output or project / "output" / out.file_name(pub.slug), project)
+    target = check_target(output or project / "output" / out.file_name(pub.slug), project,
+                          inside=output is None)
     progress(2, "Loading sections")
     sections = load_sections(project, theme.layouts, files)
     progress(3, "Converting Markdown")
@@ -100,9 +101,7 @@ def build(project: Path, output: Path | None = None,
     singles = frozenset() if pub.toc.ranges else frozenset(s.id for s in sections)
     html = render_document(pub, rendered, templates, singles)
     progress(5, "Laying out pages")
-    sources = tuple((path, files.read_text(path))
-                    for path in (*templates.stylesheets, *(s.path for s in sections)))
-    setup = LayoutSetup(pub.page, out, icc, project, theme.font_css(), sources)
+    setup = LayoutSetup(pub.page, out, icc, project, theme.font_css())
     layout = lay_out(html, setup, files)
     if pub.toc.ranges and layout.single_page_sections() != singles:
         # Only the layout knows which sections fit on one page; their
@@ -111,7 +110,7 @@ def build(project: Path, output: Path | None = None,
         layout = lay_out(render_document(pub, rendered, templates, singles), setup, files)
     progress(6, "Writing PDF")
     press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
-                     sources, files)
+                     files)
     size, pages, findings, written = write_and_preflight(layout, target, press, progress)
     return BuildReport(out.name, target, pages, size, time.perf_counter() - started,
                        (*layout.warnings, *written), findings, files.reads)
@@ -128,8 +127,8 @@ def output_intent(pub: Publication, out: OutputProfile, theme: Theme,
     if not out.cmyk:
         return None
     line = pub.line_of(f"outputs.{out.name}.icc")
-    path = theme.find(out.icc, pub.config_path, line)
     try:
+        path = theme.find(out.icc, files)
         data = files.read_bytes(path)
     except Refused as exc:
         raise BuildError(pub.config_path, line, f"icc '{out.icc}': {exc}") from None
@@ -148,7 +147,6 @@ class PressJob:
     gate: Gate
     epoch: int
     sections: tuple
-    sources: tuple  # (path, text) of the stylesheets and sections
     files: ReadGate  # pictures are drawn, and SVG files read, while writing
 
 
@@ -165,7 +163,7 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
     out = job.profile
 
     def finish_and_check(path: Path) -> None:
-        stop_on_gaps(job.files, written, job.sources)
+        stop_on_gaps(job.files, written)
         pages.append(finish_pdf(path, job.icc, stable_id=out.pdf_variant is not None,
                    pad=out.pad and out.binding == "saddle-stitch"))
         progress(7, "Preflight")
@@ -176,7 +174,7 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
 
     options = WriteOptions(job.epoch, out.pdf_variant, post=finish_and_check)
     # Attachments are fetched and links resolved while writing.
-    with located_fetches(job.sources), captured_warnings() as written:
+    with located_fetches(job.files), captured_warnings() as written:
         size = write_pdf(layout.document, target, options)
     return size, pages[0], tuple(findings), tuple(written)
 

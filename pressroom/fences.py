@@ -26,7 +26,7 @@ from markdown.preprocessors import Preprocessor
 
 from .errors import BuildError
 
-OPEN = re.compile(r"^ {0,3}(?P<colons>:{3,})\s*(?P<spec>[^:\s].*?)\s*:*\s*$")
+OPEN = re.compile(r"^ {0,3}(?P<colons>:{3,})(?P<rest>.*)$")
 CLOSE = re.compile(r"^ {0,3}:{3,}\s*$")
 CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 TAG = "\u2060@"  # invisible marker + "@LINE" appended to fence lines
@@ -35,6 +35,20 @@ ATTRIBUTE = re.compile(r"""^([A-Za-z_][\w-]*)=(.*)$""", re.DOTALL)
 # Deeper nesting is never a design, and Python-Markdown and WeasyPrint recurse
 # per level: a few hundred levels exhaust Python's stack.
 MAX_DEPTH = 16
+
+
+def opening_spec(text: str) -> str | None:
+    """The spec of an opening fence line (``::: {.name}`` → ``{.name}``), else None.
+
+    Plain string operations, not one regular expression: a pattern with a
+    lazy group between optional runs of spaces and colons backtracks
+    cubically on a line of many spaces.
+    """
+    match = OPEN.match(text)
+    if match is None:
+        return None
+    spec = match["rest"].strip().rstrip(":").rstrip()
+    return spec if spec and not spec.startswith(":") else None
 
 
 @dataclass(frozen=True)
@@ -99,8 +113,8 @@ class FencePreprocessor(Preprocessor):
                 if not stack:
                     raise BuildError(self.path, line, "closing ':::' without an opening fence")
                 stack.pop()
-            elif match := OPEN.match(text):
-                stack.append((line, match["spec"]))
+            elif (spec := opening_spec(text)) is not None:
+                stack.append((line, spec))
                 if len(stack) > MAX_DEPTH:
                     raise BuildError(self.path, line, f"fences nested more than {MAX_DEPTH} "
                                                       "deep — close some before opening more")
@@ -127,14 +141,14 @@ class FenceBlockProcessor(BlockProcessor):
 
     def test(self, parent: etree.Element, block: str) -> bool:
         first = block.split("\n", 1)[0]
-        return bool(TAGGED.search(first) and OPEN.match(TAGGED.sub("", first)))
+        return bool(TAGGED.search(first)) and opening_spec(TAGGED.sub("", first)) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         lines = "\n\n".join(blocks).split("\n")
         blocks.clear()
         opening = TAGGED.sub("", lines[0])
         line = int(TAGGED.search(lines[0])[1])
-        fence = parse_spec(OPEN.match(opening)["spec"], self.path, line)
+        fence = parse_spec(opening_spec(opening), self.path, line)
         end = self._closing_index(lines)
         div = etree.SubElement(parent, "div", {"data-fence-line": str(line)})
         self.fences[line] = fence

@@ -36,15 +36,20 @@ class WriteOptions:
     post: Callable[[Path], None] | None = None
 
 
-def check_target(target: Path, project: Path) -> Path:
+def check_target(target: Path, project: Path, inside: bool = False) -> Path:
     """*target* as an absolute path, if a PDF may be written there.
 
     Raises :class:`BuildError` (at *target*, no line) when it lies among the
     project's sources, is a folder, sits below a file or in a folder that
-    cannot be written: found before the layout, not after it.
+    cannot be written, or — with *inside*, for the default path, which the
+    project (not the command line) decides — leaves the project through a
+    symlink: found before the layout, not after it.
     """
     target = Path(os.path.abspath(target))
     real, project = Path(os.path.realpath(target)), Path(os.path.realpath(project))
+    if inside and not real.is_relative_to(project):
+        raise BuildError(target, 0, "refusing to write outside the project (output/ is a link "
+                                    "out of it) — remove the link, or choose a path with -o")
     for folder in SOURCE_FOLDERS:
         if real.is_relative_to(project / folder):
             raise BuildError(target, 0, f"refusing to write the PDF inside {folder}/, among the "

@@ -84,7 +84,12 @@ class ReadGate:
 
     def check(self, path: Path | str) -> Path:
         """The real path of *path* if it may be read; raises :class:`Refused`."""
-        real = Path(os.path.realpath(path))
+        try:
+            real = Path(os.path.realpath(path))
+            exists, is_file = real.exists(), real.is_file()
+        except (ValueError, OSError) as exc:  # a NUL byte, a name too long
+            raise Refused(f"not a usable file name ({getattr(exc, 'strerror', None) or exc})") \
+                from None
         # A font root may lie inside the project (a virtualenv in the checkout):
         # the path is allowed if any root holds it without a hidden part.
         holders = [real.relative_to(root).parts for root in self.roots if real.is_relative_to(root)]
@@ -93,8 +98,8 @@ class ReadGate:
         hidden = [next((p for p in parts if p.startswith(".")), None) for parts in holders]
         if all(hidden):
             raise Refused(f"hidden file or folder '{hidden[0]}' may not be read")
-        if not real.is_file():
-            raise Refused("not found" if not real.exists() else "not a file")
+        if not is_file:
+            raise Refused("not found" if not exists else "not a file")
         return real
 
     def reference(self, reference: str, base: Path) -> Path:
@@ -105,14 +110,14 @@ class ReadGate:
         Raises :class:`Refused` for URLs with a scheme, host or absolute path
         leaving the roots, and for missing files.
         """
-        parts = urlsplit(reference)
+        parts = _split(reference)
         if parts.scheme or parts.netloc:
             raise Refused("remote or absolute URLs are not allowed")
         return self.check(base.parent / unquote(parts.path))
 
     def url(self, url: str) -> Path:
         """A ``file:`` URL (as WeasyPrint joins them) → its checked real path."""
-        parts = urlsplit(url)
+        parts = _split(url)
         if parts.scheme.lower() != "file":
             raise Refused("remote URLs are not allowed")
         if parts.netloc not in ("", "localhost"):
@@ -152,6 +157,13 @@ class ReadGate:
         return GateFetcher(self)
 
 
+def _split(url: str):
+    try:
+        return urlsplit(url)
+    except ValueError as exc:  # e.g. "http://[::1/x": an unclosed IPv6 host
+        raise Refused(f"not a valid URL ({exc})") from None
+
+
 def _read_regular_file(real: Path) -> bytes:
     """Open the already resolved *real* path without following a symlink swapped in since."""
     descriptor = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -172,8 +184,7 @@ class GateFetcher(URLFetcher):
         self.gate = gate
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
-        scheme = urlsplit(url).scheme.lower()
-        if scheme == "data":
+        if url[:5].lower() == "data:":
             return super().fetch(url, headers)  # decoded in memory by urllib's DataHandler
         try:
             path = self.gate.url(url)

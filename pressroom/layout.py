@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from .config import PageSetup
 from .document import HtmlDocument
 from .errors import BuildError
-from .fetcher import Source, locate_url, located_fetches
+from .fetcher import locate_url, located_fetches
 from .gate import ReadGate
 from .outputs import OutputProfile
 
@@ -39,7 +39,6 @@ class LayoutSetup:
     icc: Path | None  # CMYK output intent (print profiles), already checked by the gate
     base_dir: Path
     font_css: str
-    sources: tuple[Source, ...]  # (path, text) searched to locate a blocked URL
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
     generated = setup.font_css + "\n" + page_css(setup.page, setup.profile)
     if setup.icc is not None:
         generated += "\n" + color_profile_css(setup.icc)
-    with captured_warnings() as warnings, located_fetches(setup.sources):
+    with captured_warnings() as warnings, located_fetches(gate):
         stylesheets = [_stylesheet(path, gate, fonts, profiles) for path in html.stylesheets]
         stylesheets.append(weasyprint.CSS(string=generated, font_config=fonts,
                                           url_fetcher=fetcher, color_profiles=profiles))
@@ -108,11 +107,11 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
         except RecursionError:
             raise BuildError(setup.base_dir / "content", 0, "the HTML is nested too deeply to "
                              "lay out — reduce the nesting of raw HTML elements") from None
-    stop_on_gaps(gate, warnings, setup.sources)
+    stop_on_gaps(gate, warnings)
     return Layout(document, html, tuple(warnings))
 
 
-def stop_on_gaps(gate: ReadGate, warnings: list[str], sources: tuple[Source, ...]) -> None:
+def stop_on_gaps(gate: ReadGate, warnings: list[str]) -> None:
     """Raise a located :class:`BuildError` for a picture WeasyPrint left out with a warning.
 
     A refused file inside an SVG and an unreadable or undrawable picture
@@ -120,17 +119,14 @@ def stop_on_gaps(gate: ReadGate, warnings: list[str], sources: tuple[Source, ...
     """
     if gate.refusals:
         refused = gate.refusals[0]
-        # Inside a picture the SVG file named it: search the SVG files first.
-        pictures = tuple((r.path, gate.read_bytes(r.path).decode("utf-8", "replace"))
-                         for r in gate.reads if r.path.suffix.lower() == ".svg")
-        raise locate_url(refused.url, refused.reason, (*pictures, *sources))
+        raise locate_url(refused.url, refused.reason, gate)
     for warning in warnings:
         if unreadable := UNREADABLE_IMAGE.match(warning):
             raise locate_url(unreadable[1], "cannot read this image (damaged, or not an image)",
-                             sources)
+                             gate)
         if undrawable := UNDRAWABLE_SVG.match(warning):
             raise locate_url(undrawable[1], "cannot draw this SVG picture (broken, or it names "
-                             "a file it may not read)", sources)
+                             "a file it may not read)", gate)
 
 
 def _stylesheet(path: Path, gate: ReadGate, fonts: FontConfiguration,

@@ -33,6 +33,7 @@ from .sections import Section
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
 QUOTE_MARKS = re.compile(r"^(?:\s{0,3}>)+")
+MAX_BRACKETS = 2_000
 EXTENSIONS = ("tables", "footnotes", "attr_list", "def_list", "smarty")
 
 
@@ -68,12 +69,23 @@ def render_section(section: Section, gate: ReadGate, components: Components) -> 
 
 
 def check_nesting(section: Section) -> None:
-    """Refuse block quotes nested past :data:`MAX_DEPTH` at their line (before recursing)."""
+    """Refuse what Python-Markdown would recurse or backtrack on for minutes, at its line.
+
+    Block quotes nested past :data:`MAX_DEPTH`, and paragraphs with more than
+    :data:`MAX_BRACKETS` ``[`` (its link parser is quadratic in them).
+    """
+    brackets, start = 0, section.body_line
     for offset, line in enumerate(section.body.splitlines()):
         if (marks := QUOTE_MARKS.match(line)) and marks[0].count(">") > MAX_DEPTH:
             raise BuildError(section.path, section.body_line + offset,
                              f"block quotes nested {marks[0].count('>')} deep — keep nesting "
                              f"under {MAX_DEPTH} levels")
+        if not line.strip():
+            brackets, start = 0, section.body_line + offset + 1
+        brackets += line.count("[")
+        if brackets > MAX_BRACKETS:
+            raise BuildError(section.path, start, f"more than {MAX_BRACKETS:,} '[' in one "
+                                                  "paragraph — split it, or write them as \\[")
 
 
 def resolve_asset(reference: str, where: Path, line: int, gate: ReadGate) -> Path:

@@ -11,6 +11,7 @@ Without ``outputs`` a project builds ``print``; with it, the profiles it names.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Any, Callable
 
@@ -21,6 +22,8 @@ VARIANTS = (None, "pdf/x-4")
 COLORS = ("cmyk", "rgb")
 BINDINGS = ("none", "saddle-stitch")
 ICC_DEFAULT = "styles/icc/pressroom-fogra39.icc"
+# A profile name becomes part of a file name (<slug>-<name>.pdf): no slashes, no dots.
+PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -98,11 +101,15 @@ def parse_outputs(raw: Any, error: Callable[[tuple, str], BuildError]) -> tuple[
         return profiles, [error(("outputs",), "outputs: expected a mapping of profile names")]
     for name, settings in raw.items():
         settings = settings or {}
+        if not PROFILE_NAME.match(name):
+            errors.append(error(("outputs", name), f"outputs: profile name {name!r} must be "
+                                                   "lowercase letters, digits, '-' or '_'"))
+            continue
         if not isinstance(settings, dict):
             errors.append(error(("outputs", name), f"outputs.{name}: expected a mapping"))
             continue
         base_name = settings.get("base", name if name in DEFAULT_OUTPUTS else "print")
-        if base_name not in DEFAULT_OUTPUTS:
+        if not isinstance(base_name, str) or base_name not in DEFAULT_OUTPUTS:
             errors.append(error(("outputs", name, "base"),
                                 f"outputs.{name}.base: expected print or screen, got {base_name!r}"))
             continue

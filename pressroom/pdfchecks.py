@@ -79,9 +79,12 @@ def font_findings(fonts: list, theme: tuple[str, ...], number: int) -> list[Find
             findings.append(Finding("error", "fonts", f"font {name} is not embedded", number))
         family = name.split("+", 1)[-1]
         if theme and not family.startswith(theme):
+            # A machine font, not the theme's: the PDF would differ from machine to
+            # machine, and the font file was read from outside the project.
             findings.append(Finding(
-                "warning", "fonts", f"font {family} stands in for glyphs the theme fonts "
-                                    "lack (tofu risk: check the characters used)", number))
+                "error", "fonts", f"font {family} stands in for glyphs the theme fonts "
+                                  "lack — it is this machine's, not the theme's: use characters "
+                                  "the theme covers, or add a font to the theme", number))
     return findings
 
 

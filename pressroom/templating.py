@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 import jinja2
 from jinja2.loaders import split_template_path
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import BuildError
@@ -48,9 +49,31 @@ class GateLoader(jinja2.BaseLoader):
         return sorted(found)
 
 
+class PressroomSandbox(SandboxedEnvironment):
+    """The sandbox, also bounding ``*`` and ``**``: ``'a' * 10**9`` would fill the memory.
+
+    Intercepted operators are also kept from being folded at compile time.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+    MAX_SIZE = 1_000_000  # characters or items a template may make with one operator
+
+    def call_binop(self, context, operator: str, left, right):
+        if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)) \
+                and abs(right) > 64 and abs(left) > 1:
+            raise SecurityError(f"{left!r} ** {right!r} is too large a number for a template")
+        if operator == "*":
+            for times, other in ((left, right), (right, left)):
+                if isinstance(times, int) and hasattr(other, "__len__") \
+                        and times * len(other) > self.MAX_SIZE:
+                    raise SecurityError("a template may not repeat text or lists past "
+                                        f"{self.MAX_SIZE:,} items")
+        return super().call_binop(context, operator, left, right)
+
+
 def environment(directories: tuple[Path, ...], gate: ReadGate) -> jinja2.Environment:
     """The sandboxed Jinja environment over *directories* (project first, then theme)."""
-    return SandboxedEnvironment(
+    return PressroomSandbox(
         loader=GateLoader(directories, gate), autoescape=True, trim_blocks=True,
         lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 

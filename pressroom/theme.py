@@ -8,11 +8,10 @@ and ``pressroom/theme/`` in an installed wheel (see pyproject.toml).
 from __future__ import annotations
 
 from dataclasses import dataclass
-import os
 from importlib import resources
 from pathlib import Path
 
-from .errors import BuildError
+from .gate import Refused
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -78,15 +77,20 @@ class Theme:
                     chosen[path.name] = path
         return tuple(chosen[name] for name in sorted(chosen))
 
-    def find(self, relative: str, referrer: Path, line: int = 1) -> Path:
-        """*relative* in the project, else in the default theme (not yet checked by the gate).
+    def find(self, relative: str, gate) -> Path:
+        """The checked real path of *relative* in the project, else in the default theme.
 
-        Raises :class:`BuildError` at *referrer*:*line* when neither has it.
+        Asks *gate* first, so a path outside is refused whether or not it
+        exists (no oracle for files on the machine). Raises
+        :class:`~pressroom.gate.Refused`.
         """
-        for directory in self.dirs:
-            if os.path.lexists(directory / relative):
-                return directory / relative
-        raise BuildError(referrer, line, f"file '{relative}' not found in the project or the theme")
+        for index, directory in enumerate(self.dirs):
+            try:
+                return gate.check(directory / relative)
+            except Refused as exc:
+                if index == 0 and str(exc) != "not found":  # the project's own path is refused
+                    raise
+        raise Refused("not found in the project or the theme")
 
     def roots(self) -> tuple[Path, ...]:
         """Where a build may read: the project whole, the theme's templates, styles and fonts.

@@ -54,6 +54,11 @@ def load_mapping(text: str, path: Path, line_offset: int = 0) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         raise BuildError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:  # a control character: no mark, a position
+        line = text.count("\n", 0, exc.position) + 1 + line_offset
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise BuildError(path, line, f"invalid YAML: control character 0x{code:02X} is not "
+                                     "allowed — remove it") from None
     except RecursionError:
         raise BuildError(path, line_offset + 1, "invalid YAML: nested too deeply") from None
     if node is None:

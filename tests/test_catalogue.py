@@ -148,7 +148,7 @@ CASES: dict[str, tuple[Case, int, str]] = {
                          "publication.yml:1: cannot read this file: outside the project and the theme"),
     "icc-missing": (both(config("title: T\noutputs:\n  print: {icc: nowhere.icc}\n"),
                          argv("--output", "print")), 1,
-                    "publication.yml:3: file 'nowhere.icc' not found in the project or the theme"),
+                    "publication.yml:3: icc 'nowhere.icc': not found in the project or the theme"),
     "icc-not-a-profile": (both(config("title: T\noutputs:\n  print:\n    icc: x.icc\n"),
                                file("x.icc", "not a profile"), argv("--output", "print")), 1,
                           "publication.yml:4: icc 'x.icc' is not an ICC colour profile — give the "
@@ -267,6 +267,36 @@ CASES: dict[str, tuple[Case, int, str]] = {
     "output-read-only": (argv("-o", "/proc/pressroom.pdf"), 1,
                          "/proc/pressroom.pdf: cannot write the PDF here (No such file or directory) "
                          "— choose another path with -o"),
+    "bad-profile-name": (config("title: T\noutputs:\n  '../../x': {base: screen}\n"), 1,
+                         "publication.yml:3: outputs: profile name '../../x' must be lowercase "
+                         "letters, digits, '-' or '_'"),
+    "bad-profile-base": (config("title: T\noutputs:\n  screen: {base: [1]}\n"), 1,
+                         "publication.yml:3: outputs.screen.base: expected print or screen, got [1]"),
+    "control-character": (config("title: T\nsubtitle: \x01\n"), 1,
+                          "publication.yml:2: invalid YAML: control character 0x01 is not allowed — "
+                          "remove it"),
+    "nul-in-path": (body("![x](a%00b.png)\n"), 1,
+                    "content/02-one.md:4: 'a%00b.png': not a usable file name (embedded null byte)"),
+    "long-path": (body("![x](" + "a/" * 3000 + "x.png)\n"), 1,
+                  "content/02-one.md:4: '" + "a/" * 3000 + "x.png': not a usable file name "
+                  "(File name too long)"),
+    "bad-ipv6-url": (body("![x](http://[::1/x.png)\n"), 1,
+                     "content/02-one.md:4: 'http://[::1/x.png': not a valid URL (Invalid IPv6 URL)"),
+    "css-nul": (file("styles/90-house.css", "body { background: url(a%00b.png) }\n"), 1,
+                "styles/90-house.css:1: not a usable file name (embedded null byte): "
+                "FILE/styles/a%00b.png"),  # FILE: the project's file URI
+    "many-brackets": (body("Text " + "[" * 5000 + "\n"), 1,
+                      "content/02-one.md:4: more than 2,000 '[' in one paragraph — split it, or "
+                      "write them as \\["),
+    "spaces-after-fence": (body(":::a" + " " * 3000 + "x\nText.\n"), 1,
+                           "content/02-one.md:4: fence '::: a" + " " * 3000 + "x' is never closed: "
+                           "add a ':::' line after its content"),
+    "jinja-huge-string": (file("templates/layouts/section.html", "{{ 'a' * 10**9 }}\n"), 1,
+                          "templates/layouts/section.html:1: template error: a template may not "
+                          "repeat text or lists past 1,000,000 items"),
+    "jinja-huge-power": (file("templates/layouts/section.html", "{{ ((10**100)**100)**1000 }}\n"), 1,
+                         "templates/layouts/section.html:1: template error: 10 ** 100 is too large a "
+                         "number for a template"),
     "unknown-output": (argv("--output", "nosuch"), 2,
                        "publication.yml:1: unknown output 'nosuch' (known: print, screen)"),
     "impose-without-binding": (argv("--impose", "saddle-stitch"), 2,
@@ -296,7 +326,7 @@ def test_bad_input(name: str, good, tmp_path: Path, monkeypatch, capsys):
     monkeypatch.chdir(project)
     assert main(["build", ".", *args, *extra]) == code
     err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("note: ")]
-    assert err == [message]
+    assert err == [message.replace("FILE/", project.as_uri() + "/")]
     assert out.read_bytes() == good_pdf
     assert sorted(p.name for p in out.parent.iterdir()) == ["last-good.pdf"]
 

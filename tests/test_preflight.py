@@ -49,7 +49,7 @@ def test_each_defect_is_found_with_page_and_source(report, monkeypatch):
         "rgb": ("error", 3, None, "RGB gradient"),
     }
     if machine_font_has("\u25aa"):  # else the glyph is drawn as .notdef, which WeasyPrint hides
-        expected["fonts"] = ("warning", 4, None, "stands in for glyphs the theme fonts lack")
+        expected["fonts"] = ("error", 4, None, "stands in for glyphs the theme fonts lack")
     for check, (severity, page, line, words) in expected.items():
         found = [f for f in find(report, check) if words in f.message]
         assert found, f"{check}: nothing matching {words!r} in {find(report, check)}"

@@ -252,3 +252,21 @@ def test_every_read_is_recorded_inside_the_allowed_roots(places):
     assert any(p.name == "20-type.css" for p in read) and any(p.suffix == ".ttf" for p in read)
     assert all(len(r.sha256) == 64 for r in report.reads)
     assert not [p for p in read if p.suffix == ".icc"]  # the screen profile has no output intent
+
+
+def test_the_default_output_folder_cannot_lead_out_of_the_project(places, capsys):
+    project, outside = places
+    (project / "output").symlink_to(outside)
+    assert main(["build", str(project), "--output", "screen"]) == 1
+    assert "refusing to write outside the project (output/ is a link out of it)" in \
+        capsys.readouterr().err
+    assert sorted(p.suffix for p in outside.iterdir()) == [".css", ".html", ".md", ".png", ".txt"]
+
+
+def test_profile_names_cannot_lead_out_of_the_project(places, capsys):
+    project, outside = places
+    write(project / "publication.yml", MINIMAL_CONFIG + f"outputs:\n  '../../outside/escaped':"
+                                                          " {base: screen}\n")
+    assert main(["build", str(project)]) == 1
+    assert "profile name '../../outside/escaped' must be" in capsys.readouterr().err
+    assert not list(outside.glob("*.pdf"))
