@@ -104,6 +104,9 @@ class FencePreprocessor(Preprocessor):
         out = []
         for offset, text in enumerate(lines):
             line = self.first_line + offset
+            if TAG in text:
+                raise BuildError(self.path, line, "the invisible character U+2060 followed by "
+                                                  "'@' is reserved by pressroom — remove it")
             if code := CODE_FENCE.match(text):
                 in_code = "" if in_code and code[1].startswith(in_code) else in_code or code[1]
             if in_code:
@@ -150,6 +153,10 @@ class FenceBlockProcessor(BlockProcessor):
         line = int(TAGGED.search(lines[0])[1])
         fence = parse_spec(opening_spec(opening), self.path, line)
         end = self._closing_index(lines)
+        if end is None:  # the preprocessor paired it, so raw HTML swallowed the closing line
+            raise BuildError(self.path, line, f"fence '::: {opening_spec(opening)}' is closed "
+                                              "inside raw HTML that is never closed — close the "
+                                              "HTML element (e.g. </div>) before the ':::' line")
         div = etree.SubElement(parent, "div", {"data-fence-line": str(line)})
         self.fences[line] = fence
         self.parser.parseChunk(div, "\n".join(lines[1:end]).strip("\n"))
@@ -158,8 +165,8 @@ class FenceBlockProcessor(BlockProcessor):
             blocks.extend(rest.split("\n\n"))
 
     @staticmethod
-    def _closing_index(lines: list[str]) -> int:
-        """Index of the fence that closes ``lines[0]`` (the preprocessor checked it exists)."""
+    def _closing_index(lines: list[str]) -> int | None:
+        """Index of the fence that closes ``lines[0]``; None when raw HTML has taken it."""
         depth = 0
         for index, text in enumerate(lines):
             if not TAGGED.search(text):
@@ -168,4 +175,4 @@ class FenceBlockProcessor(BlockProcessor):
             depth += -1 if CLOSE.match(bare) else 1
             if depth == 0:
                 return index
-        raise AssertionError("unbalanced fences after preprocessing")
+        return None

@@ -105,8 +105,10 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
             ).render(font_config=fonts, stylesheets=stylesheets, color_profiles=profiles,
                      dpi=setup.profile.dpi)
         except RecursionError:
-            raise BuildError(setup.base_dir / "content", 0, "the HTML is nested too deeply to "
-                             "lay out — reduce the nesting of raw HTML elements") from None
+            # The section checks refuse deep nesting at its line; this is the last guard.
+            raise BuildError(setup.base_dir / "content", 0, "the document is nested too deeply "
+                             "to lay out (lists, quotes or HTML elements inside each other) — "
+                             "reduce the nesting") from None
     stop_on_gaps(gate, warnings)
     return Layout(document, html, tuple(warnings))
 

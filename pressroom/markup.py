@@ -28,12 +28,16 @@ from .fences import MAX_DEPTH, TAG, TAGGED, Fence, FenceBlockProcessor, FencePre
 from .footnotes import float_footnotes
 from .gate import ReadGate, Refused
 from .images import image_problem
-from .rawhtml import rewrite_css_urls, rewrite_html
+from .rawhtml import TooDeep, rewrite_css_urls, rewrite_html
 from .sections import Section
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
 QUOTE_MARKS = re.compile(r"^(?:\s{0,3}>)+")
 MAX_BRACKETS = 2_000
+ANY_TAG = re.compile(rf"{TAG}(\d+)")  # a tagged fence line anywhere in a raw HTML block
+# Block containers opening a line: "> ", "- ", "* ", "+ ", "1. ", "1) ".
+CONTAINERS = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+")
+CONTAINER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
 EXTENSIONS = ("tables", "footnotes", "attr_list", "def_list", "smarty")
 
 
@@ -79,6 +83,13 @@ def check_nesting(section: Section) -> None:
         if (marks := QUOTE_MARKS.match(line)) and marks[0].count(">") > MAX_DEPTH:
             raise BuildError(section.path, section.body_line + offset,
                              f"block quotes nested {marks[0].count('>')} deep — keep nesting "
+                             f"under {MAX_DEPTH} levels")
+        # One past the match: the last marker's lookahead needs the space after it.
+        opened = CONTAINERS.match(line)
+        depth = len(CONTAINER.findall(line[:opened.end() + 1])) if opened else 0
+        if depth > MAX_DEPTH:
+            raise BuildError(section.path, section.body_line + offset,
+                             f"lists and quotes nested {depth} deep on one line — keep nesting "
                              f"under {MAX_DEPTH} levels")
         if not line.strip():
             brackets, start = 0, section.body_line + offset + 1
@@ -175,10 +186,21 @@ class SectionTreeprocessor(Treeprocessor):
         return self.resolve(reference, self.section.line_of(reference)).as_uri()
 
     def rewrite_raw_html(self) -> None:
+        """Resolve the author's raw HTML references; refuse fences and nesting it hides."""
         stash = self.md.htmlStash.rawHtmlBlocks
         for index, block in enumerate(stash):
-            if isinstance(block, str):
+            if not isinstance(block, str):
+                continue
+            if tagged := ANY_TAG.search(block):
+                raise BuildError(self.section.path, int(tagged[1]),
+                                 "this ':::' fence is inside raw HTML, where Markdown is not "
+                                 "read — close the HTML element before the fence")
+            try:
                 stash[index] = rewrite_html(block, self.raw_reference, self.prefixed)
+            except TooDeep as exc:
+                first = block.strip().split("\n", 1)[0][:40]
+                raise BuildError(self.section.path, self.section.line_of(first),
+                                 f"{exc} — WeasyPrint cannot lay that out") from None
 
     def image_line(self, src: str) -> int:
         """Line of an inline image ``](src`` or of a reference definition ``]: src``."""

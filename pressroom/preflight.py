@@ -167,8 +167,9 @@ def check_links(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
             anchor = match[1]
             # Element ids are SECTION--ID and section slugs never contain "--".
             local = anchor.partition("--")[2] or anchor
+            written = f"[^{local[3:]}]" if local.startswith("fn:") else f"(#{local}"
             findings.append(Finding("error", "links", f"link to a missing anchor #{local}", 0,
-                                    sources.text(f"(#{local}")))
+                                    sources.text(written)))
     return findings
 
 

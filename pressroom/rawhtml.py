@@ -38,8 +38,22 @@ def rewrite_css_urls(css: str, resolve: Resolve) -> str:
     return CSS_URL.sub(replace, css)
 
 
+# Elements open inside each other past this are refused: WeasyPrint lays
+# boxes out recursively, and a few hundred levels exhaust Python's stack.
+MAX_OPEN = 64
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "image", "use", "path", "rect", "circle", "line", "stop"}
+
+
+class TooDeep(ValueError):
+    """Raw HTML whose elements nest past :data:`MAX_OPEN`."""
+
+
 def rewrite_html(fragment: str, resolve: Resolve, prefix: Callable[[str], str]) -> str:
-    """*fragment* with its file references resolved and its ids prefixed by *prefix*."""
+    """*fragment* with its file references resolved and its ids prefixed by *prefix*.
+
+    Raises :class:`TooDeep` for elements nested past :data:`MAX_OPEN`.
+    """
     rewriter = _Rewriter(resolve, prefix)
     rewriter.feed(fragment)
     rewriter.close()
@@ -67,10 +81,15 @@ class _Rewriter(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.resolve, self.prefix, self.out = resolve, prefix, []
         self.in_style = False
+        self.depth = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self.out.append(self._tag(tag, attrs, "") or self.get_starttag_text())
         self.in_style = tag == "style"
+        if tag not in VOID:
+            self.depth += 1
+            if self.depth > MAX_OPEN:
+                raise TooDeep(f"HTML elements nested more than {MAX_OPEN} deep")
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         self.out.append(self._tag(tag, attrs, " /") or self.get_starttag_text())
@@ -98,6 +117,7 @@ class _Rewriter(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.in_style = False
+        self.depth = max(0, self.depth - 1)
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:

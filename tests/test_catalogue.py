@@ -179,6 +179,22 @@ CASES: dict[str, tuple[Case, int, str]] = {
     "deep-fences": (body("".join(f"{':' * (303 - i)} aside\n" for i in range(300))), 1,
                     "content/02-one.md:20: fences nested more than 16 deep — close some before "
                     "opening more"),
+    "deep-lists": (body("> - " * 30 + "deep\n"), 1,
+                   "content/02-one.md:4: lists and quotes nested 60 deep on one line — keep nesting "
+                   "under 16 levels"),
+    "deep-html": (body("<div>" * 200 + "deep" + "</div>" * 200 + "\n"), 1,
+                  "content/02-one.md:4: HTML elements nested more than 64 deep — WeasyPrint cannot "
+                  "lay that out"),
+    "fence-inside-raw-html": (body("<div>\n::: aside\nx\n:::\n</div>\n"), 1,
+                              "content/02-one.md:5: this ':::' fence is inside raw HTML, where "
+                              "Markdown is not read — close the HTML element before the fence"),
+    "raw-html-swallows-close": (body("::: pullquote\n<div>\n:::\n"), 1,
+                                "content/02-one.md:4: fence '::: pullquote' is closed inside raw HTML "
+                                "that is never closed — close the HTML element (e.g. </div>) before "
+                                "the ':::' line"),
+    "reserved-marker": (body("word\u2060@1 ok\n"), 1,
+                        "content/02-one.md:4: the invisible character U+2060 followed by '@' is "
+                        "reserved by pressroom — remove it"),
     "unclosed-fence": (body("::: aside\nText.\n"), 1,
                        "content/02-one.md:4: fence '::: aside' is never closed: add a ':::' line "
                        "after its content"),

@@ -10,7 +10,10 @@ without definitions, attribute lists, raw HTML (unclosed tags, comments,
 Each example is 50 sections: every one is converted alone (``render_section``
 must return HTML or raise a :class:`BuildError` at a line of that section),
 then all that converted are laid out together as one document (one layout per
-example, because layout is the slow stage). 20 examples: 1,000 sections.
+example, because layout is the slow stage; a located layout error drops the
+sections it names and lays out the rest again, at most twice). 20 examples:
+1,000 sections. Reproducible: derandomized, no example database, no shrinking
+(the failing section's body is printed instead).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -33,7 +36,7 @@ from conftest import page_texts, write
 from pressroom import build
 from pressroom.build import output_profile
 from pressroom.components import Components, load_components
-from pressroom.config import Publication, load_config
+from pressroom.config import load_config
 from pressroom.document import Templates, render_document
 from pressroom.errors import BuildError, BuildErrors
 from pressroom.gate import ReadGate
@@ -45,6 +48,8 @@ from pressroom.theme import Theme
 
 SECTIONS_PER_EXAMPLE = 50
 EXAMPLES = 20
+DEEP_EVERY = 10  # about one section in DEEP_EVERY nests something deeply
+BREAKER_EVERY = 40  # ... and one in BREAKER_EVERY has a picture only the layout finds broken
 RENDER_SECONDS = 20  # one section takes milliseconds: more is a hang
 LAYOUT_SECONDS = 240  # one document of 50 sections takes a few seconds
 
@@ -62,23 +67,41 @@ SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="
        '<rect width="40" height="20" fill="#2a6"/></svg>')
 
 
-@dataclass(frozen=True)
 class Fuzz:
-    """What converting and laying out a generated section needs, made once per module."""
+    """The project every example is converted in, made once per module."""
 
-    project: Path
-    layouts: frozenset[str]
+    def __init__(self, project: Path):
+        self.project = project
+        self.theme = Theme.for_project(project)
+        self.layouts = self.theme.layouts
+        self.pub = load_config(project, ReadGate(self.theme.roots()))
+        # LayoutSetup's arguments but the sources
+        self.setup_base = (self.pub.page, output_profile(self.pub, "screen"), None, project,
+                           self.theme.font_css())
+
+    def run(self) -> "Run":
+        """A fresh gate and what is read through it, as one build has (the gate keeps state)."""
+        gate = ReadGate(self.theme.roots())
+        env = environment(self.theme.template_dirs, gate)
+        templates = Templates(env, gate, self.theme.stylesheets())
+        stylesheets = tuple((path, gate.read_text(path)) for path in templates.stylesheets)
+        return Run(gate, load_components(env), templates, stylesheets)
+
+    def __repr__(self) -> str:  # printed with every failing example
+        return f"Fuzz({str(self.project)!r})"
+
+
+@dataclass(frozen=True)
+class Run:
     gate: ReadGate
     components: Components
     templates: Templates
-    pub: Publication
-    setup_base: tuple  # LayoutSetup arguments but the sources
     stylesheet_sources: tuple
 
 
 @pytest.fixture(scope="module")
 def fuzz(tmp_path_factory) -> Fuzz:
-    project = tmp_path_factory.mktemp("fuzz")
+    project = tmp_path_factory.mktemp("fuzz").resolve()
     write(project / "publication.yml", "title: Fuzz\n")
     write(project / "content" / "01-one.md", "---\ntitle: One\n---\nText.\n")
     content = project / "content"
@@ -86,20 +109,14 @@ def fuzz(tmp_path_factory) -> Fuzz:
     (content / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a header and nothing else
     (content / "logo.svg").write_text(SVG, encoding="utf-8")
     (content / "bad.svg").write_text("this is not a picture", encoding="utf-8")
+    (content / "refers.svg").write_text(SVG.replace("</svg>", '\n<image href="../../x.png" '
+                                                    'width="4" height="4"/>\n</svg>'),
+                                        encoding="utf-8")
     (content / "notes.txt").write_text("attached notes\n", encoding="utf-8")
     (content / "style.css").write_text("p { color: #333; }\n", encoding="utf-8")
     (content / ".hidden").mkdir()
     (content / ".hidden" / "x.png").write_bytes(png_bytes())
-    theme = Theme.for_project(project)
-    gate = ReadGate(theme.roots())
-    pub = load_config(project, gate)
-    env = environment(theme.template_dirs, gate)
-    templates = Templates(env, gate, theme.stylesheets())
-    stylesheet_sources = tuple((path, gate.read_text(path)) for path in templates.stylesheets)
-    setup_base = (pub.page, output_profile(pub, "screen"), None, project.resolve(),
-                  theme.font_css())
-    return Fuzz(project.resolve(), theme.layouts, gate, load_components(env), templates, pub,
-                setup_base, stylesheet_sources)
+    return Fuzz(project)
 
 
 # --- text --------------------------------------------------------------------------------------
@@ -128,15 +145,20 @@ MARKERS = ("\x02wzxhzdk:0\x03", "\x02wzxhzdk:99\x03", "\x02\x03", "\u2060@7", "\
 
 word = st.sampled_from(WORDS)
 anything = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=10)
-plain = st.lists(word, min_size=1, max_size=4).map(" ".join)
+plain = st.lists(word, min_size=1, max_size=3).map(" ".join)
 ident = st.one_of(st.sampled_from(["intro", "a--b", "x.y", "1st", "İd", "港", "dup", ""]),
                   st.from_regex(r"[A-Za-z][\w-]{0,6}", fullmatch=True))
 PICTURES = ("pic.png", "logo.svg", "pic%2Epng", "./pic.png", "pic.png?v=1#frag",
-            # these stop the build at their line, during conversion or layout
-            "missing.jpg", "broken.png", "bad.svg", "../outside.png", "/etc/passwd",
+            # these stop the build at their line when the section is converted
+            "missing.jpg", "broken.png", "../outside.png", "/etc/passwd",
             ".hidden/x.png", "https://example.com/x.png", "file:///etc/hosts",
-            f"data:image/png;base64,{PNG_B64}", "data:image/png;base64,AAAA", "")
+            f"data:image/png;base64,{PNG_B64}", "", "pic\x00.png", "a" * 300 + ".png",
+            "http://[::1/x", "pic.png\n", " pic.png ", "%", "%00", "C:\\pic.png", "//host/x.png")
 GOOD_PICTURES = PICTURES[:4] + (f"data:image/png;base64,{PNG_B64}",)
+# Only the layout finds these unreadable, and then the whole document stops: they are
+# put in about one section in BREAKER_EVERY, not drawn like the others.
+LAYOUT_BREAKERS = ("![x](bad.svg)", '<img src="bad.svg">', "![x](refers.svg)", "![x](data:image/png;base64,AAAA)",
+                   '<img src="data:image/png;base64,AAAA">', "![x](data:image/gif;base64,R0lG)")
 picture = st.one_of(st.sampled_from(GOOD_PICTURES), st.sampled_from(PICTURES))
 
 
@@ -176,8 +198,8 @@ inline_token = st.one_of(
     st.sampled_from(MARKERS),
     anything,
 )
-line = st.lists(inline_token, min_size=1, max_size=10).map(" ".join)
-paragraph = st.lists(line, min_size=1, max_size=3).map("\n".join)
+line = st.lists(inline_token, min_size=1, max_size=6).map(" ".join)
+paragraph = st.lists(line, min_size=1, max_size=2).map("\n".join)
 
 
 # --- blocks -----------------------------------------------------------------------------------
@@ -196,8 +218,8 @@ cell = st.one_of(plain, inline_token, st.just(""), st.just("\\|"), st.just(":::"
 
 @st.composite
 def table(draw) -> str:
-    columns = draw(st.integers(1, 4))
-    rows = draw(st.integers(0, 4))
+    columns = draw(st.integers(1, 3))
+    rows = draw(st.integers(0, 3))
     align = st.sampled_from(["---", ":---", "---:", ":---:", "-", ":-:"])
     edge = draw(st.booleans())
 
@@ -239,6 +261,10 @@ RAW_HTML = (
     '<div class="box">{t} *not Markdown*</div>',
     "<div>\n{t}\n</div>",
     "<div>{t}",  # unclosed
+    '<div class="box">\n{t}',
+    "<section>{t}",
+    "<blockquote>\n{t}",
+    "<p>{t}",
     "</div>",  # stray
     '<div id="{i}" style="color: #c00">{t}</div>',
     '<div style="background: url(pic.png)">{t}</div>',
@@ -249,8 +275,7 @@ RAW_HTML = (
     "<table><tr><td>{t}",  # unclosed table
     "<table>\n<tr><th>{t}</th></tr>\n<tr><td>*x*</td></tr>\n</table>",
     f'<img src="data:image/png;base64,{PNG_B64}" alt="{{t}}">',
-    '<img src="data:image/png;base64,AAAA">',
-    '<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E">',
+    '<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%221%22/%3E">',
     '<img src="pic.png" width="10">',
     '<img src="{p}">',
     '<img src=pic.png alt={t}>',
@@ -363,12 +388,12 @@ item = st.one_of(
 def block(depth: int) -> st.SearchStrategy[str]:
     """One Markdown block; containers nest up to a few levels below *depth*."""
     leaves = [paragraph, paragraph, paragraph, heading, rule, table(), code_block,
-              footnote_definition, definition_list, raw_html, figure, stray, line]
-    if depth >= 3:
+              footnote_definition, definition_list, raw_html, raw_html, figure, stray, line]
+    if depth >= 2:
         return st.one_of(*leaves)
-    inner = st.lists(block(depth + 1), min_size=1, max_size=3)
+    inner = st.lists(block(depth + 1), min_size=1, max_size=2)
     return st.one_of(*leaves, fenced_div(depth, inner), bullet_list(depth, inner),
-                     quote(inner), deep_list(), deep_quote(), deep_html())
+                     quote(inner))
 
 
 def fenced_div(depth: int, inner) -> st.SearchStrategy[str]:
@@ -396,7 +421,7 @@ def bullet_list(depth: int, inner) -> st.SearchStrategy[str]:
     def strategy(draw) -> str:
         marker = draw(st.sampled_from(["-", "*", "+", "1.", "2)", "10."]))
         items = []
-        for _ in range(draw(st.integers(1, 4))):
+        for _ in range(draw(st.integers(1, 3))):
             text = f"{marker} {draw(line)}"
             extra = draw(st.integers(0, 5))
             if extra == 1:  # a nested list
@@ -424,25 +449,41 @@ def quote(inner) -> st.SearchStrategy[str]:
     return strategy()
 
 
+# Nesting levels: mostly what people write, sometimes what a script or a paste produces.
+levels = st.one_of(st.integers(1, 16), st.integers(1, 16), st.integers(1, 16), st.integers(17, 300))
+
+
 def deep_list() -> st.SearchStrategy[str]:
-    return st.tuples(st.integers(1, 24), plain).map(
+    # Every level indents the text: 70 levels take 28 pages and seconds to lay out.
+    return st.tuples(st.integers(1, 40), plain).map(
         lambda t: "\n".join("    " * level + f"- {t[1]} {level}" for level in range(t[0])))
 
 
 def deep_quote() -> st.SearchStrategy[str]:
-    return st.tuples(st.integers(1, 20), plain, st.booleans()).map(
-        lambda t: ("> " if t[2] else ">") * t[0] + t[1])
+    """Block quotes (and lists in quotes) nested on one line, past the limit of 16 too."""
+    return st.tuples(levels, plain, st.sampled_from(["> ", ">", "> - ", "- > ", "> 1. "])
+                     ).map(lambda t: t[2] * t[0] + t[1])
 
 
 def deep_html() -> st.SearchStrategy[str]:
-    return st.tuples(st.integers(1, 40), st.sampled_from(["div", "span", "blockquote", "b"]),
+    return st.tuples(levels, st.sampled_from(["div", "span", "blockquote", "b", "table"]),
                      plain, st.booleans()).map(
         lambda t: f"<{t[1]}>" * t[0] + t[2] + (f"</{t[1]}>" * t[0] if t[3] else ""))
 
 
+def one_in(draw, n: int) -> bool:
+    """True about once in *n* draws (a middle value: Hypothesis favours the ends of a range)."""
+    return draw(st.integers(0, n - 1)) == n // 2
+
+
 @st.composite
 def section_body(draw) -> str:
-    blocks = draw(st.lists(block(0), min_size=1, max_size=6))
+    blocks = draw(st.lists(block(0), min_size=1, max_size=4))
+    if one_in(draw, DEEP_EVERY):
+        blocks.insert(draw(st.integers(0, len(blocks))),
+                      draw(st.one_of(deep_list(), deep_quote(), deep_html())))
+    if one_in(draw, BREAKER_EVERY):
+        blocks.insert(draw(st.integers(0, len(blocks))), draw(st.sampled_from(LAYOUT_BREAKERS)))
     body = draw(st.sampled_from(["\n\n", "\n\n", "\n"])).join(blocks)
     return body + draw(st.sampled_from(["\n", "\n", "", "\n\n\n", "\r\n"]))
 
@@ -476,48 +517,90 @@ def line_count(text: str) -> int:
     return max(len(text.splitlines()), text.count("\n") + 1)
 
 
+def problems(error: BuildError) -> tuple[BuildError, ...]:
+    return error.errors if isinstance(error, BuildErrors) else (error,)
+
+
 def assert_located(error: BuildError, files: dict[Path, str], stage: str) -> None:
     """*error* names one of *files* and a line of it (every one, for :class:`BuildErrors`)."""
-    for one in error.errors if isinstance(error, BuildErrors) else (error,):
-        assert one.path in files, f"{stage}: BuildError at {one.path}, not an input file: {one}"
-        assert 1 <= one.line <= line_count(files[one.path]), \
-            f"{stage}: BuildError without a line of {one.path.name}: {one.line}: {one.message}"
+    for one in problems(error):
+        if one.path not in files:
+            pytest.fail(f"{stage}: BuildError without a location: path {one.path} is not an "
+                        f"input file (line {one.line}): {one.message}")
+        if not 1 <= one.line <= line_count(files[one.path]):
+            pytest.fail(f"{stage}: BuildError without a location: line {one.line} is not a line "
+                        f"of {one.path.name}: {one.message}")
 
 
 def section_text(number: int, body: str) -> str:
     return f"---\ntitle: Section {number}\n---\n{body}"
 
 
-def make_section(fuzz: Fuzz, number: int, text: str) -> Section:
+def make_section(fuzz: Fuzz, run: Run, number: int, text: str) -> Section:
+    """Write the section file and read it back through the gate, as a build does."""
     path = fuzz.project / "content" / f"{number:02d}-s{number}.md"
-    return read_section(path, number, fuzz.layouts, text)
+    path.write_bytes(text.encode("utf-8"))
+    return read_section(path, number, fuzz.layouts, run.gate.read_text(path))
 
 
-def render(fuzz: Fuzz, section: Section, text: str) -> RenderedSection | None:
+def layout_setup(fuzz: Fuzz) -> LayoutSetup:
+    """LayoutSetup for the screen profile."""
+    return LayoutSetup(*fuzz.setup_base)
+
+
+def read_files(gate: ReadGate) -> dict[Path, str]:
+    """The text files *gate* has read: a layout error may point at any of them."""
+    return {read.path: gate.read_bytes(read.path).decode("utf-8", "replace")
+            for read in gate.reads if read.path.suffix.lower() in (".md", ".css", ".svg", ".html")}
+
+
+def render(run: Run, section: Section, text: str) -> RenderedSection | None:
     """The converted section, or None after a located BuildError; anything else fails."""
     try:
         with time_limit(RENDER_SECONDS, f"render_section of {section.path.name}"):
-            return render_section(section, fuzz.gate, fuzz.components)
+            return render_section(section, run.gate, run.components)
     except BuildError as error:
         assert_located(error, {section.path: text}, "render_section")
         return None
+    except BaseException:
+        note(f"render_section failed on this body: {section.body!r}")
+        raise
 
 
 def lay_out_together(fuzz: Fuzz, rendered: list[RenderedSection], texts: dict[Path, str]) -> None:
-    sources = (*fuzz.stylesheet_sources, *((r.section.path, texts[r.section.path]) for r in rendered))
-    setup = LayoutSetup(*fuzz.setup_base, sources)
-    try:
-        with time_limit(LAYOUT_SECONDS, f"layout of {len(rendered)} sections"):
-            html = render_document(fuzz.pub, tuple(rendered), fuzz.templates)
-            layout = lay_out(html, setup, fuzz.gate)
-    except BuildError as error:
-        assert_located(error, dict(sources), "layout")
+    """Lay the sections out as one document; it has pages or a located error.
+
+    After a located error in some sections they are left out and the rest is
+    laid out again (twice at most), so one bad picture does not hide 49 sections.
+    """
+    for _ in range(3):
+        run = fuzz.run()
+        sources = (*run.stylesheet_sources,
+                   *((r.section.path, run.gate.read_text(r.section.path)) for r in rendered))
+        try:
+            with time_limit(LAYOUT_SECONDS, f"layout of {len(rendered)} sections"):
+                html = render_document(fuzz.pub, tuple(rendered), run.templates)
+                layout = lay_out(html, layout_setup(fuzz), run.gate)
+        except BuildError as error:
+            assert_located(error, {**dict(sources), **read_files(run.gate)}, "layout")
+            blamed = {one.path for one in problems(error)}
+            rendered = [r for r in rendered if r.section.path not in blamed]
+            if not rendered or not blamed & set(texts):
+                return
+            continue
+        except BaseException:
+            note("layout failed on these bodies:\n"
+                 + "\n".join(repr(r.section.body) for r in rendered))
+            raise
+        assert layout.page_count >= len(rendered)  # every section starts a page
         return
-    assert layout.page_count >= len(rendered)  # every section starts a page
 
 
+# No shrinking: each smaller example it tries is laid out again (minutes, not seconds);
+# the body that failed is printed with the example instead.
+@pytest.mark.filterwarnings("ignore:Generating overly large repr:hypothesis.errors.HypothesisWarning")
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-          print_blob=False,
+          phases=[Phase.explicit, Phase.generate], print_blob=False,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                  HealthCheck.large_base_example, HealthCheck.filter_too_much])
 @given(bodies=st.lists(section_body(), min_size=SECTIONS_PER_EXAMPLE,
@@ -525,11 +608,12 @@ def lay_out_together(fuzz: Fuzz, rendered: list[RenderedSection], texts: dict[Pa
 def test_generated_sections_end_in_pages_or_located_errors(fuzz: Fuzz, bodies: list[str]):
     texts: dict[Path, str] = {}
     rendered = []
+    run = fuzz.run()
     for number, body in enumerate(bodies, start=1):
         text = section_text(number, body)
-        section = make_section(fuzz, number, text)
+        section = make_section(fuzz, run, number, text)
         texts[section.path] = text
-        if (result := render(fuzz, section, text)) is not None:
+        if (result := render(run, section, text)) is not None:
             rendered.append(result)
     if rendered:
         lay_out_together(fuzz, rendered, texts)
@@ -539,7 +623,7 @@ def test_generated_sections_end_in_pages_or_located_errors(fuzz: Fuzz, bodies: l
 
 NASTY_BODY = f"""\
 Intro in **Latin** _and_ `code`, Кириллица **Гавань**, Ελληνικά *λιμάνι*, \
-Azərbaycan dili gəmi dağ qış ışıq, 港口 and ميناء.[^1] A note without definition[^9].
+Azərbaycan dili gəmi dağ qış ışıq.[^1] A note without definition[^9].
 
 ## Heading with attributes {{#heading-one .wide lang=az}}
 
@@ -599,7 +683,7 @@ Term
 ::: pagebreak
 :::
 
-Closing Paragraph with unicode “quotes” — dashes… and ⚓.
+Closing Paragraph with unicode “quotes” — dashes… and § 4.
 
 [^1]: Footnote Text with _emphasis_.
 """
@@ -612,8 +696,9 @@ def test_build_of_a_nasty_document_makes_a_pdf(tmp_path: Path):
     (tmp_path / "content" / "01-nasty.md").write_text(section_text(1, NASTY_BODY), encoding="utf-8")
     report = build(tmp_path, tmp_path / "out.pdf", profile="screen")
     assert report.output.is_file() and report.pages >= 2
-    text = " ".join(" ".join(page_texts(report.output)).split())
-    for expected in ("Гавань", "λιμάνι", "gəmi", "ışıq", "Quayside", "Aside Title",
-                     "Pullquote Words", "34,500", "Tidewater", "Notice Seven", "Tonnage",
-                     "Footnote Text", "Closing Paragraph"):
-        assert expected in text, expected
+    # Small capitals and letter-spaced labels come out of the PDF as capitals.
+    text = " ".join(" ".join(page_texts(report.output)).split()).casefold()
+    for expected in ("Гавань", "λιμάνι", "gəmi", "ışıq", "Quayside", "Text in the aside",
+                     "Pullquote Words", "34,500", "Tidewater", "The lock will be closed",
+                     "Tonnage", "Raw HTML block", "Footnote Text", "Closing Paragraph"):
+        assert expected.casefold() in text, expected

@@ -114,7 +114,9 @@ def test_two_builds_are_byte_identical(project, tmp_path):
 def test_project_overrides_theme_file_by_file(project):
     write(project / "templates" / "layouts" / "back.html",
           '<p class="custom-back">Printed on recycled paper</p>\n')
-    write(project / "styles" / "20-type.css", "html { font-size: 9pt; }\n")
+    # A project replacing the typography file keeps a theme face (a machine font is an error).
+    write(project / "styles" / "20-type.css",
+          'html { font-size: 9pt; font-family: "Source Serif 4", serif; }\n')
     write(project / "styles" / "95-extra.css", ".custom-back { color: red; }\n")
     report = build_clean(project)
     texts = page_texts(report.output)

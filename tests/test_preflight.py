@@ -78,7 +78,7 @@ def test_build_is_gated_and_keeps_the_last_good_pdf(tmp_path):
 def test_check_command_json_and_exit_codes(capsys):
     assert main(["check", str(BROKEN), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["profile"] == "print" and data["errors"] == 7 and data["warnings"] >= 4
+    assert data["profile"] == "print" and data["errors"] == 8 and data["warnings"] >= 4
     assert {f["check"] for f in data["findings"]} >= {"contents", "rgb", "page-count"}
 
 
