@@ -39,7 +39,15 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 class Refused(Exception):
-    """A path or URL the gate will not read; the message says why (no location)."""
+    """A path or URL the gate will not read; the message says why (no location).
+
+    *kind* says which rule refused it, for callers that word their own
+    message: ``missing``, ``outside``, ``remote`` or ``other``.
+    """
+
+    def __init__(self, message: str, kind: str = "other"):
+        super().__init__(message)
+        self.kind = kind
 
 
 class BlockedFetch(FatalURLFetchingError):
@@ -94,12 +102,12 @@ class ReadGate:
         # the path is allowed if any root holds it without a hidden part.
         holders = [real.relative_to(root).parts for root in self.roots if real.is_relative_to(root)]
         if not holders:
-            raise Refused("outside the project and the theme")
+            raise Refused("outside the project and the theme", "outside")
         hidden = [next((p for p in parts if p.startswith(".")), None) for parts in holders]
         if all(hidden):
             raise Refused(f"hidden file or folder '{hidden[0]}' may not be read")
         if not is_file:
-            raise Refused("not found" if not exists else "not a file")
+            raise Refused("not found", "missing") if not exists else Refused("not a file")
         return real
 
     def reference(self, reference: str, base: Path) -> Path:
@@ -112,17 +120,17 @@ class ReadGate:
         """
         parts = _split(reference)
         if parts.scheme or parts.netloc:
-            raise Refused("remote or absolute URLs are not allowed")
+            raise Refused("remote or absolute URLs are not allowed", "remote")
         return self.check(base.parent / unquote(parts.path))
 
     def url(self, url: str) -> Path:
         """A ``file:`` URL (as WeasyPrint joins them) → its checked real path."""
         parts = _split(url)
         if parts.scheme.lower() != "file":
-            raise Refused("remote URLs are not allowed")
+            raise Refused("remote URLs are not allowed", "remote")
         if parts.netloc not in ("", "localhost"):
             # file://HOST/… would make urllib look HOST up on the network.
-            raise Refused("file URLs with a host are not allowed")
+            raise Refused("file URLs with a host are not allowed", "remote")
         return self.check(url2pathname(parts.path))  # url2pathname decodes, once
 
     # --- reading ---------------------------------------------------------

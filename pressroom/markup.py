@@ -32,7 +32,6 @@ from .rawhtml import TooDeep, rewrite_css_urls, rewrite_html
 from .sections import Section
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
-QUOTE_MARKS = re.compile(r"^(?:\s{0,3}>)+")
 MAX_BRACKETS = 2_000
 ANY_TAG = re.compile(rf"{TAG}(\d+)")  # a tagged fence line anywhere in a raw HTML block
 # Block containers opening a line: "> ", "- ", "* ", "+ ", "1. ", "1) ".
@@ -80,16 +79,14 @@ def check_nesting(section: Section) -> None:
     """
     brackets, start = 0, section.body_line
     for offset, line in enumerate(section.body.splitlines()):
-        if (marks := QUOTE_MARKS.match(line)) and marks[0].count(">") > MAX_DEPTH:
-            raise BuildError(section.path, section.body_line + offset,
-                             f"block quotes nested {marks[0].count('>')} deep — keep nesting "
-                             f"under {MAX_DEPTH} levels")
         # One past the match: the last marker's lookahead needs the space after it.
         opened = CONTAINERS.match(line)
-        depth = len(CONTAINER.findall(line[:opened.end() + 1])) if opened else 0
-        if depth > MAX_DEPTH:
+        markers = CONTAINER.findall(line[:opened.end() + 1]) if opened else []
+        if len(markers) > MAX_DEPTH:
+            what = "block quotes" if set(markers) == {">"} else "lists and quotes"
+            where = "" if what == "block quotes" else " on one line"
             raise BuildError(section.path, section.body_line + offset,
-                             f"lists and quotes nested {depth} deep on one line — keep nesting "
+                             f"{what} nested {len(markers)} deep{where} — keep nesting "
                              f"under {MAX_DEPTH} levels")
         if not line.strip():
             brackets, start = 0, section.body_line + offset + 1
@@ -110,21 +107,22 @@ def resolve_asset(reference: str, where: Path, line: int, gate: ReadGate) -> Pat
     try:
         path = gate.reference(reference, where)
     except Refused as exc:
-        raise BuildError(where, line, _refusal(reference, str(exc))) from None
+        raise BuildError(where, line, _refusal(reference, exc)) from None
     if problem := image_problem(path, gate):
         raise BuildError(where, line, f"{reference}: {problem}")
     return path
 
 
-def _refusal(reference: str, reason: str) -> str:
-    if reason == "not found":
+def _refusal(reference: str, refused: Refused) -> str:
+    """The message for *reference*, worded by the rule that refused it."""
+    if refused.kind == "missing":
         return f"file '{reference}' not found"
-    if reason.startswith("remote"):
+    if refused.kind == "remote":
         return (f"remote or absolute URL '{reference}' is not allowed: "
                 "copy the file into the project and use a relative path")
-    if reason.startswith("outside"):
+    if refused.kind == "outside":
         return f"'{reference}' is outside the project directory"
-    return f"'{reference}': {reason}"
+    return f"'{reference}': {refused}"
 
 
 class SectionExtension(Extension):

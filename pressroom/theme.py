@@ -88,9 +88,9 @@ class Theme:
             try:
                 return gate.check(directory / relative)
             except Refused as exc:
-                if index == 0 and str(exc) != "not found":  # the project's own path is refused
+                if index == 0 and exc.kind != "missing":  # the project's own path is refused
                     raise
-        raise Refused("not found in the project or the theme")
+        raise Refused("not found in the project or the theme", "missing")
 
     def roots(self) -> tuple[Path, ...]:
         """Where a build may read: the project whole, the theme's templates, styles and fonts.
