@@ -8,11 +8,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import display_path
+from .fonts import THEME_FONTS
 from .layout import Layout
 from .outputs import OutputProfile
 from .sections import Section
 
-THEME_FONTS = ("Source-Serif-4", "Barlow-Condensed", "Source-Code-Pro")
 
 
 @dataclass(frozen=True)

@@ -8,33 +8,12 @@ and ``pressroom/theme/`` in an installed wheel (see pyproject.toml).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from . import fonts
 from .gate import Refused
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-
-# Fonts of the default theme: family, pip package, file, weight range, style.
-# The packages are pinned in pyproject.toml so every machine lays text out
-# with the same metrics.
-SERIF = ("Source Serif 4", "fontpkg_source_serif_4")
-CONDENSED = ("Barlow Condensed", "fontpkg_barlow_condensed")
-MONO = ("Source Code Pro", "fontpkg_source_code_pro")
-# WeasyPrint takes one weight per @font-face, so a variable font is declared
-# once per weight the theme uses; fontconfig picks the matching instance.
-FONT_FACES = (
-    *((*SERIF, "SourceSerif4[opsz,wght].ttf", weight, "normal") for weight in (300, 400, 600, 700)),
-    *((*SERIF, "SourceSerif4-Italic[opsz,wght].ttf", weight, "italic") for weight in (300, 400, 700)),
-    *((*CONDENSED, f"BarlowCondensed-{name}.ttf", weight, "normal")
-      for name, weight in (("Regular", 400), ("Medium", 500), ("SemiBold", 600), ("Bold", 700),
-                           ("ExtraBold", 800))),
-    (*CONDENSED, "BarlowCondensed-Italic.ttf", 400, "italic"),
-    # Code is rare in brochures, but without a packaged monospace face it would
-    # fall back to whatever the machine has.
-    *((*MONO, "SourceCodePro[wght].ttf", weight, "normal") for weight in (400, 700)),
-    (*MONO, "SourceCodePro-Italic[wght].ttf", 400, "italic"),
-)
 
 
 def default_theme_dir() -> Path:
@@ -104,20 +83,8 @@ class Theme:
         return (project, *folders, *self.font_dirs())
 
     def font_dirs(self) -> tuple[Path, ...]:
-        return tuple(sorted({font_path(face).parent for face in FONT_FACES}))
+        return fonts.font_dirs()
 
     def font_css(self) -> str:
-        """``@font-face`` rules for the theme fonts, pointing into their pip packages."""
-        rules = []
-        for face in FONT_FACES:
-            family, _, _, weight, style = face
-            rules.append(
-                f'@font-face {{ font-family: "{family}"; src: url("{font_path(face).as_uri()}"); '
-                f"font-weight: {weight}; font-style: {style}; }}")
-        return "\n".join(rules)
-
-
-def font_path(face: tuple) -> Path:
-    """Absolute path of a :data:`FONT_FACES` entry's file inside its package."""
-    _, package, filename, _, _ = face
-    return Path(str(resources.files(package) / "files" / filename))
+        """``@font-face`` rules for the theme fonts (see :mod:`pressroom.fonts`)."""
+        return fonts.font_css()

@@ -6,7 +6,7 @@ Pure Python + Pillow. Every image is drawn from code with fixed random seeds,
 so running the script again gives byte-identical files in content/assets/:
 
 * SVG (hand-written markup): map-harbour, chart-tonnage, chart-residents,
-  chart-investment, signature, logo. Labels use "Barlow Condensed", which the
+  chart-investment, signature, logo. Labels use "Fira Sans Condensed", which the
   PDF build loads with @font-face; only plain SVG elements are used so that
   WeasyPrint's SVG renderer draws them faithfully.
 * JPEG (painted with Pillow, drawn at 2x and downsampled): cover, quay-1890,
@@ -43,7 +43,7 @@ SAND2 = "#f6f1e8"
 INK = "#1d1b19"
 GRID = "#e3dccf"
 MUTED = "#6b6359"
-FONT = "Barlow Condensed, sans-serif"
+FONT = "Fira Sans Condensed, sans-serif"
 
 
 # ---------------------------------------------------------------------------
@@ -1023,7 +1023,7 @@ def paint_cover() -> Image.Image:
 # ---------------------------------------------------------------------------
 
 def label_font(size: int, weight="SemiBold"):
-    """Barlow Condensed from its pip package when available, else Pillow's default font."""
+    """Fira Sans Condensed from its pip package when available, else Pillow's default font."""
     from PIL import ImageFont
     try:
         from importlib import resources
