@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from .components import load_components
 from .config import Publication, load_config
 from .document import Templates, render_document
+from .editions import edition_publication, missing_translations, section_files
 from .errors import BuildError, UsageError
 from .fetcher import located_fetches
 from .findings import Finding, PreflightInput
@@ -37,6 +38,15 @@ class Gate:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """Which PDF of a project: an output profile of an edition, padded for imposition or not."""
+
+    profile: str = "print"
+    edition: str | None = None  # None: the first declared edition (or a project without)
+    impose: bool = False  # pad to a multiple of 4 pages, as booklet imposition needs
+
+
+@dataclass(frozen=True)
 class BuildReport:
     """What a build produced."""
 
@@ -48,6 +58,8 @@ class BuildReport:
     warnings: tuple[str, ...]
     findings: tuple[Finding, ...] = ()
     reads: tuple[Read, ...] = ()  # every file the build read, with its SHA-256
+    edition: str = ""  # the edition's key, '' for a project without editions
+    blank_pages: int = 0  # added before the back cover for saddle stitching
 
 
 class PreflightFailed(BuildError):
@@ -66,33 +78,38 @@ def failing(findings: tuple[Finding, ...], strict: bool) -> tuple[Finding, ...]:
 
 
 def build(project: Path, output: Path | None = None,
-          progress: Progress = lambda step, text: None, profile: str = "print",
+          progress: Progress = lambda step, text: None, profile: str | Variant = "print",
           gate: Gate = Gate()) -> BuildReport:
     """Build the publication in *project* into a PDF for the output *profile*.
 
+    *profile* names the output profile, or is a :class:`Variant` that also
+    names the edition and whether the PDF is padded for imposition.
     Steps: load config → load sections → Markdown to HTML → HTML document →
     layout → write PDF (with press finishing) → report. *output* defaults to
     ``PROJECT/output/<slug of the title>.pdf`` (``<slug>-<profile>.pdf`` for
-    profiles other than print). *progress* is called with the step number
-    (1–7) and a description. Raises :class:`BuildError` (or
-    :class:`BuildErrors`) for any problem in the input; the previous PDF at
-    *output* is then left untouched. Preflight runs on every PDF; with
+    profiles other than print; ``<slug>-<edition>…`` for an edition).
+    *progress* is called with the step number (1–7) and a description.
+    Raises :class:`BuildError` (or :class:`BuildErrors`) for any problem in
+    the input; the previous PDF at *output* is then left untouched. Preflight runs on every PDF; with
     ``gate.enabled`` its errors (and, if ``gate.strict``, its warnings) raise
     :class:`PreflightFailed` and the PDF is not written.
     """
     started = time.perf_counter()
+    variant = profile if isinstance(profile, Variant) else Variant(profile)
     project = project.resolve()
     theme = Theme.for_project(project)
     files = ReadGate(theme.roots())
 
     progress(1, "Loading publication.yml")
-    pub = load_config(project, files)
-    out = output_profile(pub, profile)
+    pub = edition_publication(load_config(project, files), variant.edition)
+    out = output_profile(pub, variant.profile)
+    out = replace(out, pad=True) if variant.impose else out
     icc = output_intent(pub, out, theme, files)
-    target = check_target(output or project / "output" / out.file_name(pub.slug), project,
+    target = check_target(output or project / "output" / out.file_name(pub.file_stem), project,
                           inside=output is None)
     progress(2, "Loading sections")
-    sections = load_sections(project, theme.layouts, files)
+    chosen = section_files(pub)
+    sections = load_sections(project, theme.layouts, files, chosen)
     progress(3, "Converting Markdown")
     env = environment(theme.template_dirs, files)
     rendered = render_sections(sections, files, load_components(env))
@@ -110,10 +127,11 @@ def build(project: Path, output: Path | None = None,
         layout = lay_out(render_document(pub, rendered, templates, singles), setup, files)
     progress(6, "Writing PDF")
     press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
-                     files)
+                     files, missing_translations(chosen))
     size, pages, findings, written = write_and_preflight(layout, target, press, progress)
     return BuildReport(out.name, target, pages, size, time.perf_counter() - started,
-                       (*layout.warnings, *written), findings, files.reads)
+                       (*layout.warnings, *written), findings, files.reads,
+                       pub.edition.key if pub.edition else "", pages - layout.page_count)
 
 
 def output_intent(pub: Publication, out: OutputProfile, theme: Theme,
@@ -148,6 +166,7 @@ class PressJob:
     epoch: int
     sections: tuple
     files: ReadGate  # pictures are drawn, and SVG files read, while writing
+    notes: tuple[Finding, ...] = ()  # found before writing (missing translations)
 
 
 def write_and_preflight(layout: Layout, target: Path, job: PressJob,
@@ -168,7 +187,8 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
                    pad=out.pad and out.binding == "saddle-stitch"))
         progress(7, "Preflight")
         noticed = (*layout.warnings, *written)
-        findings.extend(preflight(PreflightInput(layout, path, out, job.sections, noticed)))
+        findings.extend((*job.notes,
+                         *preflight(PreflightInput(layout, path, out, job.sections, noticed))))
         if job.gate.enabled and failing(tuple(findings), job.gate.strict):
             raise PreflightFailed(tuple(findings))
 

@@ -1,4 +1,4 @@
-"""Command line: ``pressroom build [PROJECT_DIR] [-o OUT.pdf]``.
+"""Command line: ``pressroom build [PROJECT_DIR] [-o OUT.pdf] [--edition KEY]``.
 
 :func:`main` takes ``argv`` and returns the exit code (0 built, 1 build
 error, 2 usage error) so tests call it directly.
@@ -13,10 +13,13 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .build import STEPS, BuildReport, Gate, build, failing, load_publication, planned_profiles
+from .build import (STEPS, BuildReport, Gate, Variant, build, failing, load_publication,
+                    planned_profiles)
+from .editions import planned_editions
 from .errors import BuildError, UsageError, display_path
 from .layout import machine_notes
 from .impose import impose
+from .outputs import OutputProfile
 from .proof import write_proofs
 from .values import millimetres
 
@@ -35,6 +38,8 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--output", dest="profile", metavar="NAME",
                            help="build one output profile (default: every profile "
                                 "publication.yml declares, or print)")
+    _edition_option(build_cmd, "build one edition (default: every edition "
+                               "publication.yml declares)")
     build_cmd.add_argument("-v", "--verbose", action="store_true",
                            help="print numbered progress steps")
     build_cmd.add_argument("--strict", action="store_true",
@@ -47,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
     check_cmd.add_argument("--output", dest="profile", metavar="NAME",
                            help="profile to check (default: the first declared, or print)")
+    _edition_option(check_cmd, "edition to check (default: the first declared)")
     check_cmd.add_argument("--json", action="store_true", help="machine-readable report")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
@@ -55,8 +61,13 @@ def parser() -> argparse.ArgumentParser:
     proof_cmd.add_argument("-o", dest="folder", type=Path, required=True, metavar="FOLDER")
     proof_cmd.add_argument("--output", dest="profile", metavar="NAME",
                            help="profile to proof (default: the first declared, or print)")
+    _edition_option(proof_cmd, "edition to proof (default: the first declared)")
     proof_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
     return root
+
+
+def _edition_option(command: argparse.ArgumentParser, text: str) -> None:
+    command.add_argument("--edition", metavar="KEY", help=text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,35 +87,38 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_all(args: argparse.Namespace) -> int:
-    """``pressroom build``: every requested profile, each gated by preflight."""
+    """``pressroom build``: each requested profile of each requested edition, gated by preflight."""
     progress = _print_step if args.verbose else (lambda step, text: None)
     pub = load_publication(args.project)
+    editions = planned_editions(pub, args.edition, bool(args.out_file))
     plan = planned_profiles(pub, args.profile, bool(args.out_file), bool(args.impose))
-    for profile, impose_it in plan:
-        report = build(args.project, args.out_file, progress, profile, Gate(strict=args.strict))
-        _print_report(report)
-        if impose_it:
-            _impose(report, pub.config_path, pub.outputs[profile].creep)
+    for edition in editions:
+        for profile, impose_it in plan:
+            report = build(args.project, args.out_file, progress,
+                           Variant(profile, edition, impose_it), Gate(strict=args.strict))
+            _print_report(report)
+            if impose_it:
+                _impose(report, pub.outputs[profile])
     return 0
 
 
-def _impose(report: BuildReport, config: Path, creep: str) -> None:
-    """Write ``<name>-imposed.pdf`` beside the PDF; a wrong page count is the config's to fix."""
+def _impose(report: BuildReport, profile: OutputProfile) -> None:
+    """Write ``<name>-imposed.pdf`` beside the PDF (built padded to a multiple of 4 pages)."""
+    if report.blank_pages and not profile.pad:
+        before = report.pages - report.blank_pages
+        print(f"note: added {report.blank_pages} blank page{'s' * (report.blank_pages > 1)} "
+              f"before the back cover for saddle stitching ({before} → {report.pages})",
+              file=sys.stderr)
     imposed = report.output.with_name(f"{report.output.stem}-imposed.pdf")
-    try:
-        sides = impose(report.output, imposed, millimetres(creep))
-    except ValueError as exc:
-        raise BuildError(config, 1, f"outputs.{report.profile}: {exc} "
-                                    "(set binding: saddle-stitch and pad: true)") from None
+    sides = impose(report.output, imposed, millimetres(profile.creep))
     print(display_path(imposed))
-    print(f"{report.profile}: {sides} sheet sides, saddle-stitch", file=sys.stderr)
+    print(f"{_label(report)}: {sides} sheet sides, saddle-stitch", file=sys.stderr)
 
 
 def proof(args: argparse.Namespace) -> int:
     """``pressroom proof``: reader spreads and a contact sheet as PNG files."""
-    profile = args.profile or load_publication(args.project).declared_outputs[0]
     with tempfile.TemporaryDirectory() as scratch:
-        report = build(args.project, Path(scratch) / "proof.pdf", profile=profile,
+        report = build(args.project, Path(scratch) / "proof.pdf", profile=_one_variant(args),
                        gate=Gate(enabled=False))
         for finding in report.findings:
             print(finding, file=sys.stderr)
@@ -121,9 +135,9 @@ def check(args: argparse.Namespace) -> int:
     its input errors are findings of the check ``input``.
     """
     try:
-        profile = args.profile or load_publication(args.project).declared_outputs[0]
+        variant = _one_variant(args)
         with tempfile.TemporaryDirectory() as scratch:
-            report = build(args.project, Path(scratch) / "check.pdf", profile=profile,
+            report = build(args.project, Path(scratch) / "check.pdf", profile=variant,
                            gate=Gate(enabled=False))
     except BuildError as exc:
         if not args.json:
@@ -137,8 +151,20 @@ def check(args: argparse.Namespace) -> int:
     else:
         for finding in report.findings:
             print(finding)
-        print(f"{report.profile}: {report.pages} pages, {errors} errors, {warnings} warnings")
+        print(f"{_label(report)}: {report.pages} pages, {errors} errors, {warnings} warnings")
     return 1 if failing(report.findings, args.strict) else 0
+
+
+def _one_variant(args: argparse.Namespace) -> Variant:
+    """What ``check`` and ``proof`` build: the named (else first) profile and edition."""
+    pub = load_publication(args.project)
+    return Variant(args.profile or pub.declared_outputs[0],
+                   planned_editions(pub, args.edition, one_file=True)[0])
+
+
+def _label(report: BuildReport) -> str:
+    """``print``, or ``print (ru)`` for an edition."""
+    return f"{report.profile} ({report.edition})" if report.edition else report.profile
 
 
 def _input_finding(error: BuildError) -> dict:
@@ -185,7 +211,7 @@ def _print_report(report: BuildReport) -> None:
     for finding in report.findings:
         print(finding, file=sys.stderr)
     print(display_path(report.output))
-    print(f"{report.profile}: {report.pages} pages, {report.size / 1e6:.1f} MB "
+    print(f"{_label(report)}: {report.pages} pages, {report.size / 1e6:.1f} MB "
           f"in {report.seconds:.1f} s", file=sys.stderr)
 
 

@@ -12,14 +12,18 @@ import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Mapping
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from .errors import BuildError, BuildErrors
 from .gate import ReadGate
 from .outputs import DEFAULT_OUTPUTS, OutputProfile, parse_outputs
 from .values import LENGTH, Invalid, boolean, length_between, millimetres, text
 from .yamlsource import Located, load_mapping
+
+if TYPE_CHECKING:
+    from .editions import Edition
 
 CONFIG_NAME = "publication.yml"
 PAGE_NAMES = {"a3", "a4", "a5", "a6", "b4", "b5", "letter", "legal", "ledger"}
@@ -29,6 +33,8 @@ MARKS = ("none", "crop", "cross", "crop cross")
 PAGE_MM = (50.0, 1200.0)
 BLEED_MM = (0.0, 10.0)
 LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# An edition key becomes part of file names (<slug>-<key>.pdf, 03-history.<key>.md).
+EDITION_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,9 @@ class Publication:
     outputs: Mapping[str, OutputProfile] = field(default_factory=lambda: dict(DEFAULT_OUTPUTS))
     declared_outputs: tuple[str, ...] = ("print",)
     lines: Mapping[str, int] = field(default_factory=dict)  # dotted key → line in the file
+    # editions.KEY → its validated settings, in declaration order (applied by editions.py)
+    editions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    edition: Edition | None = None  # the edition applied, see editions.edition_publication
 
     def line_of(self, dotted: str) -> int:
         """Line of the key *dotted* ("outputs.print.icc"), else of its closest parent, else 1."""
@@ -90,6 +99,11 @@ class Publication:
         """File-name-safe form of the title: "Harbour & City" → "harbour-city"."""
         words = re.findall(r"\w+", self.title.lower())
         return "-".join(words) or "publication"
+
+    @property
+    def file_stem(self) -> str:
+        """Start of the PDF names: the slug, and the edition's key when one is applied."""
+        return self.edition.file_stem if self.edition else self.slug
 
 
 # --- value parsers: each takes the raw YAML value, returns the typed one ---
@@ -141,6 +155,15 @@ def marks(value: Any) -> str:
     return value
 
 
+def folder(value: Any) -> str:
+    value = text(value)
+    parts = PurePosixPath(value).parts
+    if value.startswith(("/", "\\")) or ":" in value or \
+            any(part == ".." or part.startswith(".") for part in parts):
+        raise Invalid(f"expected a folder inside the project such as 'content-ru', got {value!r}")
+    return value
+
+
 def suggestion(word: str, known) -> str:
     """`` — did you mean 'x'?`` for the closest of *known*, or ''."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
@@ -161,8 +184,18 @@ SCHEMA: dict[str, Parser | dict] = {
     "page": {"size": page_size, "bleed": length_between(*BLEED_MM), "marks": marks},
     "toc": {"title": text, "ranges": boolean},
     "outputs": None,  # profiles have their own schema: outputs.py
+    "editions": None,  # a mapping of edition keys, each checked against EDITION_SCHEMA
 }
 REQUIRED = ("title",)
+EDITION_SCHEMA: dict[str, Parser | dict] = {
+    "lang": lang,
+    "title": text,
+    "subtitle": text,
+    "short_title": text,
+    "content": folder,
+    "page": SCHEMA["page"],
+    "toc": SCHEMA["toc"],
+}
 
 
 def load_config(root: Path, gate: ReadGate) -> Publication:
@@ -177,8 +210,11 @@ def load_config(root: Path, gate: ReadGate) -> Publication:
         raise BuildError(path, 1, f"no {CONFIG_NAME} in {root} (is this a pressroom project?)")
     located = load_mapping(gate.read_text(path), path)
     errors: list[BuildError] = []
-    data = {key: value for key, value in located.data.items() if key != "outputs"}
+    data = {key: value for key, value in located.data.items()
+            if key not in ("outputs", "editions")}
     values = _validate(located, data, SCHEMA, (), errors)
+    if "editions" in located.data:
+        values["editions"] = _editions(located, root, errors)
     if "outputs" in located.data:
         values["outputs"], output_errors = parse_outputs(
             located.data["outputs"], lambda keys, text: BuildError(path, located.line(keys), text))
@@ -221,6 +257,37 @@ def _validate(located: Located, data: dict, schema: dict, prefix: tuple,
     return values
 
 
+def _editions(located: Located, root: Path, errors: list[BuildError]) -> dict[str, dict]:
+    """The validated settings of every entry of ``editions:``, by key; problems go to *errors*."""
+    raw, path = located.data["editions"], located.path
+    if not isinstance(raw, dict) or not raw:
+        errors.append(BuildError(path, located.line(("editions",)),
+                                 "editions: expected a mapping of edition keys such as 'en' "
+                                 "or 'ru', each with its settings"))
+        return {}
+    editions = {}
+    for key, settings in raw.items():
+        line = located.line(("editions", key))
+        if not EDITION_KEY.match(key):
+            hint = (" (YAML reads no, yes, on and off as true or false: quote the key)"
+                    if key in ("True", "False") else "")
+            errors.append(BuildError(path, line, f"editions: edition key {key!r} must be "
+                                                 f"lowercase letters, digits, '-' or '_'{hint}"))
+            continue
+        if not isinstance(settings, dict) and settings is not None:
+            errors.append(BuildError(path, line, f"editions.{key}: expected a mapping"))
+            continue
+        values = _validate(located, settings or {}, EDITION_SCHEMA, ("editions", key), errors)
+        content = values.get("content")
+        if content is not None and not (root / content).is_dir():
+            errors.append(BuildError(path, located.line(("editions", key, "content")),
+                                     f"editions.{key}.content: no folder '{content}' in the "
+                                     "project — create it or give the folder of this "
+                                     "edition's sections"))
+        editions[key] = values
+    return editions
+
+
 def _publication(root: Path, values: dict, lines: dict[str, int]) -> Publication:
     title = values["title"]
     return Publication(
@@ -236,4 +303,5 @@ def _publication(root: Path, values: dict, lines: dict[str, int]) -> Publication
         outputs=values.get("outputs", dict(DEFAULT_OUTPUTS)),
         declared_outputs=values.get("declared_outputs", ("print",)),
         lines=lines,
+        editions=MappingProxyType(values.get("editions", {})),
     )

@@ -48,20 +48,28 @@ class Section:
         return default if default is not None else self.body_line
 
 
-def load_sections(root: Path, layouts: frozenset[str], gate: ReadGate) -> tuple[Section, ...]:
+def load_sections(root: Path, layouts: frozenset[str], gate: ReadGate,
+                  files=None) -> tuple[Section, ...]:
     """Read every ``ROOT/content/*.md`` in file-name order, through *gate*.
 
     Hidden files (``.#x.md``, ``._x.md``: editor and OS droppings) are
-    skipped. *layouts* are the layout names the theme provides. Section ids
+    skipped. *files* (:class:`editions.SectionFiles`), when given, lists an
+    edition's files instead, with the names their ids come from (a
+    translation ``03-history.ru.md`` keeps the id ``history``). *layouts* are
+    the layout names the theme provides. Section ids
     are unique by construction (see :func:`unique_ids`). Raises
     :class:`BuildErrors` with every bad front matter found, or
     :class:`BuildError` when there is no content at all.
     """
-    content = root / CONTENT_DIR
-    paths = sorted(p for p in content.glob("*.md") if not p.name.startswith(".")) \
-        if content.is_dir() else []
+    if files is None:
+        content = root / CONTENT_DIR
+        paths = sorted(p for p in content.glob("*.md") if not p.name.startswith(".")) \
+            if content.is_dir() else []
+        stems = [path.stem for path in paths]
+    else:
+        content, paths, stems = files.folder, list(files.paths), list(files.stems)
     if not paths:
-        raise BuildError(content, 1, "no Markdown sections found (expected content/*.md)")
+        raise BuildError(content, 1, f"no Markdown sections found (expected {content.name}/*.md)")
     sections, errors = [], []
     for number, path in enumerate(paths, start=1):
         try:
@@ -72,7 +80,8 @@ def load_sections(root: Path, layouts: frozenset[str], gate: ReadGate) -> tuple[
             errors.append(exc)
     if errors:
         raise BuildErrors(errors)
-    ids = unique_ids([section.id for section in sections])
+    ids = unique_ids([section.id if section.path.stem == stem else slug_from_name(stem)
+                      for section, stem in zip(sections, stems)])
     return tuple(replace(section, id=new) for section, new in zip(sections, ids))
 
 
