@@ -92,11 +92,13 @@ def test_imposing_a_profile_without_binding_is_a_usage_error(project: Path, caps
     assert not (project / "output").exists()
 
 
-def test_a_wrong_page_count_stops_the_build_before_imposing(project: Path, capsys, monkeypatch):
+def test_a_wrong_page_count_stops_a_build_without_imposition(project: Path, capsys,
+                                                             monkeypatch):
+    # With --impose the pages are padded instead (tests/test_editions.py).
     monkeypatch.chdir(project)
     with open(project / "publication.yml", "a", encoding="utf-8") as config:
         config.write("outputs:\n  print: {binding: saddle-stitch}\n")
-    code = main(["build", "--output", "print", "--impose", "saddle-stitch"])
+    code = main(["build", "--output", "print"])
     err = [line for line in capsys.readouterr().err.strip().splitlines()
            if not line.startswith("note: ")]
     assert code == 1 and "Traceback" not in "".join(err)
