@@ -18,6 +18,7 @@ from .config import Publication
 from .gate import ReadGate, Refused
 from .markup import RenderedSection, resolve_asset
 from .templating import get_template, run_template
+from .values import page_class
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,12 @@ class PublicationView:
     lang: str
     page: Any
     toc: Any
+    page_class: str  # page-small (A5, A6), page-medium (B5), page-large (A4, Letter and up)
 
     @classmethod
     def of(cls, pub: Publication) -> "PublicationView":
         return cls(pub.title, pub.subtitle, pub.short_title, pub.authors, pub.date, pub.lang,
-                   pub.page, pub.toc)
+                   pub.page, pub.toc, page_class(pub.page.size))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+import pyphen
 from jinja2.loaders import split_template_path
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -72,10 +73,21 @@ class PressroomSandbox(SandboxedEnvironment):
 
 
 def environment(directories: tuple[Path, ...], gate: ReadGate) -> jinja2.Environment:
-    """The sandboxed Jinja environment over *directories* (project first, then theme)."""
-    return PressroomSandbox(
+    """The sandboxed Jinja environment over *directories* (project first, then theme).
+
+    Templates get one test of their own, ``LANG is hyphenated``: whether
+    WeasyPrint's hyphenation (pyphen) has a dictionary for a language.
+    """
+    env = PressroomSandbox(
         loader=GateLoader(directories, gate), autoescape=True, trim_blocks=True,
         lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.tests["hyphenated"] = hyphenated
+    return env
+
+
+def hyphenated(lang: Any) -> bool:
+    """Whether pyphen hyphenates *lang* ("ru", "en-GB": yes; "az", "tr": no dictionary)."""
+    return bool(lang) and pyphen.language_fallback(str(lang).replace("-", "_")) is not None
 
 
 def get_template(env: jinja2.Environment, name: str) -> jinja2.Template:

@@ -51,3 +51,24 @@ def length_between(low_mm: float, high_mm: float):
             raise Invalid(f"expected a length from {low_mm:g}mm to {high_mm:g}mm, got {value!r}")
         return value
     return parse
+
+
+# Trim sizes of the page names publication.yml accepts, portrait, in mm.
+PAGE_SIZES_MM = {"a3": (297, 420), "a4": (210, 297), "a5": (148, 210), "a6": (105, 148),
+                 "b4": (250, 353), "b5": (176, 250), "letter": (215.9, 279.4),
+                 "legal": (215.9, 355.6), "ledger": (279.4, 431.8)}
+
+
+def page_width_mm(size: str) -> float:
+    """Trim width of a validated ``page.size`` ("A5", "A4 landscape", "148mm 210mm")."""
+    words = size.lower().split()
+    if words[0] in PAGE_SIZES_MM:
+        width, height = PAGE_SIZES_MM[words[0]]
+        return height if words[1:] == ["landscape"] else width
+    return millimetres(words[0])
+
+
+def page_class(size: str) -> str:
+    """The ``<html>`` class that scales the theme to the page: small pages get smaller display type."""
+    width = page_width_mm(size)
+    return "page-small" if width < 160 else "page-medium" if width < 205 else "page-large"

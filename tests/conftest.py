@@ -46,6 +46,25 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def plant_machine_font(folder: Path) -> Path:
+    """A fontconfig file: the machine's fonts plus Noto Music, a face no theme stack names.
+
+    Point ``FONTCONFIG_FILE`` at it and any glyph only Noto Music has (the G
+    clef U+1D11E) is set in a machine font, on every machine — the fallback
+    the preflight's fonts check must catch.
+    """
+    from pymupdf_fonts import NotoMusic_Regular
+
+    (folder / "NotoMusic-Regular.otf").write_bytes(NotoMusic_Regular.fontbuffer)
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{folder}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8")
+    return config
+
+
 def build_clean(project_dir: Path, output: Path | None = None):
     """Build and fail the test on any WeasyPrint warning nobody expected."""
     report = build(project_dir, output)

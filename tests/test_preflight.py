@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, plant_machine_font
 from pressroom.build import Gate, PreflightFailed, build
 from pressroom.cli import main
 
@@ -19,16 +17,12 @@ DEFECTS = "tests/fixtures/broken/content/02-defects.md"
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    return build(BROKEN, tmp_path_factory.mktemp("broken") / "broken.pdf", gate=Gate(enabled=False))
-
-
-def machine_font_has(char: str) -> bool:
-    """Whether fontconfig knows any font with *char* (the fallback the fixture provokes)."""
-    if shutil.which("fc-list") is None:
-        return False
-    listing = subprocess.run(["fc-list", f":charset={ord(char):x}", "family"],
-                             capture_output=True, text=True, check=False)
-    return bool(listing.stdout.strip())
+    # A machine font that has the fixture's G clef (U+1D11E), which no theme
+    # font has: the fallback the fonts check must catch, on every machine.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FONTCONFIG_FILE", str(plant_machine_font(tmp_path_factory.mktemp("fc"))))
+        return build(BROKEN, tmp_path_factory.mktemp("broken") / "broken.pdf",
+                     gate=Gate(enabled=False))
 
 
 def find(report, check: str):
@@ -47,9 +41,8 @@ def test_each_defect_is_found_with_page_and_source(report, monkeypatch):
         "contents": ("error", 3, None, "contents says 41 for 'Defects', the section runs 3–8"),
         "page-count": ("error", 0, None, "9 pages: saddle stitching needs a multiple of 4"),
         "rgb": ("error", 3, None, "RGB gradient"),
+        "fonts": ("error", 4, None, "font Noto-Music stands in for glyphs the theme fonts lack"),
     }
-    if machine_font_has("\u25aa"):  # else the glyph is drawn as .notdef, which WeasyPrint hides
-        expected["fonts"] = ("error", 4, None, "stands in for glyphs the theme fonts lack")
     for check, (severity, page, line, words) in expected.items():
         found = [f for f in find(report, check) if words in f.message]
         assert found, f"{check}: nothing matching {words!r} in {find(report, check)}"
@@ -75,7 +68,8 @@ def test_build_is_gated_and_keeps_the_last_good_pdf(tmp_path):
     assert not list(tmp_path.glob(".broken.pdf.*"))
 
 
-def test_check_command_json_and_exit_codes(capsys):
+def test_check_command_json_and_exit_codes(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("FONTCONFIG_FILE", str(plant_machine_font(tmp_path)))
     assert main(["check", str(BROKEN), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["profile"] == "print" and data["errors"] == 8 and data["warnings"] >= 4
