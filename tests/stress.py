@@ -180,3 +180,53 @@ def make_project(root: Path, languages: tuple[str, ...], size: str, main_lang: s
     for name, text in files.items():
         (content / name).write_text(text, encoding="utf-8")
     return root
+
+
+def plain_section(lang: Language, number: int) -> str:
+    """Markdown as people write it without the theme in mind: no components at all."""
+    p = lang.paragraph
+    return f"""---
+title: "{lang.long_title if number % 2 else lang.short_title}"
+---
+{p} {p}
+
+## {lang.short_title} {number}
+
+{p} {lang.long_word}.[^p{number}]
+
+[^p{number}]: {p.split('.')[0]}.
+
+![]({'assets/meadow.png'} "{lang.caption}")
+
+> {lang.quote}
+>
+> — {lang.short_title}
+
+- {lang.cells[0]}
+- {lang.cells[1]}
+    1. {lang.cells[2]}
+    2. {lang.long_word}
+
+| {lang.cells[0]} | {lang.cells[1]} |
+|---|---|
+| {lang.cells[2]} | {p.split('.')[0]} |
+
+{p} ★ {p}
+
+### {lang.long_title}
+
+{p} {p} {p}
+"""
+
+
+def make_plain_project(root: Path, sections: int = 8, lang: str = "en") -> Path:
+    """A three-line publication.yml and *sections* plain Markdown files, nothing else."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "publication.yml").write_text(f"title: Meadow Notes\nlang: {lang}\npage:\n  size: A4\n",
+                                          encoding="utf-8")
+    content = root / "content"
+    picture(content / "assets" / "meadow.png")
+    for number in range(1, sections + 1):
+        (content / f"{number:02d}-part.md").write_text(plain_section(LANGUAGES[lang], number),
+                                                       encoding="utf-8")
+    return root

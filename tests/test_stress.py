@@ -22,7 +22,7 @@ import pytest
 from conftest import page_texts
 from pressroom.build import Gate, build
 from pressroom.findings import THEME_FONTS
-from stress import LANGUAGES, SYMBOLS, make_project
+from stress import LANGUAGES, SYMBOLS, make_plain_project, make_project
 
 PROJECTS = {  # name → (languages, page size, publication language)
     "a4": (("en", "az", "ru", "el"), "A4", "en"),
@@ -106,3 +106,23 @@ def test_pages_have_the_configured_trim_size(built):
     for page in pdf:
         left, bottom, right, top = page.get_trimbox()
         assert (round((right - left) / MM, 1), round((top - bottom) / MM, 1)) == expected
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    root = make_plain_project(tmp_path_factory.mktemp("plain"))
+    return build(root, gate=Gate(enabled=True))
+
+
+def test_a_plain_project_without_components_builds_clean(plain):
+    assert [f for f in plain.findings if f.severity == "error"] == []
+    assert plain.warnings == ()
+    fonts = fonts_by_char(plain.output)
+    assert all(f.startswith(THEME_FONTS) for c in fonts for f in fonts[c]), fonts
+    texts = page_texts(plain.output)
+    # Every picture title became a caption under its picture (sentence case, not capitals).
+    caption = LANGUAGES["en"].caption
+    assert sum(caption.split(";")[0] in text for text in texts) == 8
+    # Eight sections, each opening on its own page with its number.
+    outline = [item.get_title() for item in pdfium.PdfDocument(str(plain.output)).get_toc()]
+    assert len(outline) == 8, outline
