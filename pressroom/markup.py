@@ -30,6 +30,7 @@ from .gate import ReadGate, Refused
 from .images import image_problem
 from .rawhtml import TooDeep, rewrite_css_urls, rewrite_html
 from .sections import Section
+from .spans import PRIORITY as SPAN_PRIORITY, SPAN, SpanProcessor
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
 MAX_BRACKETS = 2_000
@@ -136,6 +137,7 @@ class SectionExtension(Extension):
             FencePreprocessor(md, self.section.path, self.section.body_line), "fences", 25)
         fences = FenceBlockProcessor(md.parser, self.section.path)
         md.parser.blockprocessors.register(fences, "fences", 105)
+        md.inlinePatterns.register(SpanProcessor(SPAN, md), "spans", SPAN_PRIORITY)
         # Priority 1: after inline patterns (20), attr_list (8) and toc (5), so
         # every id, image and footnote exists by the time we rewrite them.
         md.treeprocessors.register(

@@ -11,6 +11,7 @@ theme font.
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -126,3 +127,23 @@ def test_a_plain_project_without_components_builds_clean(plain):
     # Eight sections, each opening on its own page with its number.
     outline = [item.get_title() for item in pdfium.PdfDocument(str(plain.output)).get_toc()]
     assert len(outline) == 8, outline
+
+
+def test_words_hyphenate_by_their_sections_language(built):
+    """The A5 project is Azerbaijani (no dictionary); its Russian sections say lang: ru."""
+    name, _, report = built
+    if name != "a5":
+        pytest.skip("the A5 project is the one with a publication language without a dictionary")
+    texts = page_texts(report.output)
+    russian = [t for t in texts if "Городской совет" in t]
+    azerbaijani = [t for t in texts if "Şəhər şurası" in t]
+    assert russian and azerbaijani
+    # Words of the paragraph broken at a syllable (pdfium marks a break inside a
+    # word U+FFFE): only pyphen's ru dictionary does that, and only if the
+    # section says ru; Azerbaijani words are never broken (no dictionary).
+    def broken_words(texts: list[str], paragraph: str) -> set[str]:
+        words = set(re.findall(r"\w+", paragraph))
+        return {a + b for t in texts for a, b in re.findall(r"(\w+)\ufffe(\w+)", t)} & words
+
+    assert broken_words(russian, LANGUAGES["ru"].paragraph), russian[0][:400]
+    assert broken_words(azerbaijani, LANGUAGES["az"].paragraph) == set()
