@@ -87,13 +87,20 @@ class SourceIndex:
                     return f"{display_path(section.path)}:{section.body_line + offset}"
         return ""
 
-    def image(self, src: str) -> str:
-        """Where an image file is referenced: a Markdown image, a fence or front matter."""
+    def image(self, src: str, section_id: str = "") -> str:
+        """Where an image file is referenced: a Markdown image, a fence or front matter.
+
+        With *section_id*, only that section's file is searched (a picture used
+        in several sections is blamed on the one it was seen in).
+        """
         path = Path(unquote(urlsplit(src).path))
         for section in self.sections:
+            if section_id and section.id != section_id:
+                continue
             relative = os.path.relpath(path, section.path.parent)
-            found = SourceIndex((section,)).text(f"({relative}") or \
-                SourceIndex((section,)).text(f'"{relative}"')
+            # Markdown "(path", raw HTML src="path", src='path' or src=path.
+            found = next(filter(None, (SourceIndex((section,)).text(form.format(relative))
+                                       for form in ("({}", '"{}"', "'{}'", "={}"))), "")
             if found:
                 return found
             for key, value in section.data.items():

@@ -31,7 +31,7 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
         *check_contents(given),
         *check_links(given, sources),
         *check_stranded_headings(given, sources),
-        *check_empty_before_figures(given),
+        *check_empty_before_figures(given, sources),
     ]
     return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))
 
@@ -55,13 +55,14 @@ def check_images(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
         left, top = -bleed["left"], -bleed["top"]
         right = page.margin_width() + bleed["right"]
         bottom = page.margin_height() + bleed["bottom"]
+        owner = {id(box): section_id for box, section_id in _in_sections(page)}
         for box, around in _walk(page, frozenset()):
             if not isinstance(box, boxes.ReplacedBox) or box.element is None:
                 continue
             src = box.element.get("src", "")
             ppi = effective_ppi(box)
             if ppi is not None:
-                where = sources.image(src)
+                where = sources.image(src, owner.get(id(box), ""))
                 name = Path(unquote(urlsplit(src).path)).name
                 if ppi < given.profile.min_dpi_error:
                     findings.append(Finding("error", "image-resolution",
@@ -77,7 +78,7 @@ def check_images(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
                         or y + box.height < bottom - 0.5:
                     findings.append(Finding("error", "full-bleed",
                                             "a .full-bleed figure does not reach the bleed edge",
-                                            number, sources.image(src)))
+                                            number, sources.image(src, owner.get(id(box), ""))))
     return findings
 
 
@@ -193,8 +194,11 @@ def check_stranded_headings(given: PreflightInput, sources: SourceIndex) -> list
     return findings
 
 
-def check_empty_before_figures(given: PreflightInput) -> list[Finding]:
-    """A figure pushed to the next page that leaves more than half of this one empty."""
+def check_empty_before_figures(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+    """A figure pushed to the next page that leaves more than half of this one empty.
+
+    The finding names the line of the figure's picture.
+    """
     findings = []
     pages = list(_pages(given))
     for (number, page), (_, following) in zip(pages, pages[1:]):
@@ -208,8 +212,16 @@ def check_empty_before_figures(given: PreflightInput) -> list[Finding]:
             findings.append(Finding("warning", "figure-gap",
                                     f"a figure moved to page {number + 1} leaves "
                                     f"{100 - used / page.height * 100:.0f} % of this page empty",
-                                    number))
+                                    number, _first_picture(following, sources)))
     return findings
+
+
+def _first_picture(page, sources: SourceIndex) -> str:
+    """``path:line`` of the first picture in *page*'s content, in its own section ('' if none)."""
+    for box, section_id in _in_sections(page):
+        if box.element_tag == "img" and box.element is not None:
+            return sources.image(box.element.get("src", ""), section_id)
+    return ""
 
 
 def _flow(page):

@@ -36,7 +36,7 @@ def test_each_defect_is_found_with_page_and_source(report, monkeypatch):
         "links": ("error", 0, 12, "link to a missing anchor #nowhere"),
         "overflow": ("error", 4, None, "text runs past the page margin"),
         "stranded-heading": ("warning", 4, 16, "heading 'Heading left behind' is stranded"),
-        "figure-gap": ("warning", 5, None, "a figure moved to page 6"),
+        "figure-gap": ("warning", 5, 27, "a figure moved to page 6"),
         "full-bleed": ("error", 7, 29, "does not reach the bleed edge"),
         "contents": ("error", 3, None, "contents says 41 for 'Defects', the section runs 3–8"),
         "page-count": ("error", 0, None, "9 pages: saddle stitching needs a multiple of 4"),
