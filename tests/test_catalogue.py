@@ -109,7 +109,7 @@ def truncated_jpeg(project: Path, outside: Path) -> None:
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8))
 BAD_CSS = "p { color: red; }\nh1 { colr: blue; }\n"
-KNOWN = "title, subtitle, short_title, author, authors, date, lang, page, toc, outputs"
+KNOWN = "title, subtitle, short_title, author, authors, date, lang, page, toc, outputs, editions"
 
 CASES: dict[str, tuple[Case, int, str]] = {
     # --- publication.yml ---

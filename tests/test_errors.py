@@ -9,7 +9,7 @@ import pytest
 from conftest import section, write
 from pressroom.cli import main
 
-KNOWN = "title, subtitle, short_title, author, authors, date, lang, page, toc, outputs"
+KNOWN = "title, subtitle, short_title, author, authors, date, lang, page, toc, outputs, editions"
 
 
 def run(project: Path, capsys, *extra: str) -> tuple[int, str]:
