@@ -27,9 +27,10 @@ class TocEntry:
 
     id: str
     end_id: str
-    title: str
+    title: str  # plain text (what the preflight reads back from the page)
     number: int
     single_page: bool
+    title_html: Markup  # the title's inline Markdown (emphasis, code) as HTML
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,13 @@ class SectionView:
 
     id: str
     end_id: str
-    title: str
+    title: str  # plain text: running head, PDF outline
     number: int
     layout: str
     in_toc: bool
     data: Any
     html: Markup
+    title_html: Markup  # the title's inline Markdown as HTML: opener, contents
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,8 @@ def render_document(pub: Publication, sections: tuple[RenderedSection, ...],
     """
     env, view_of_pub = templates.env, PublicationView.of(pub)
     toc = tuple(
-        TocEntry(r.section.id, end_id(r.section.id), r.section.title, number,
-                 r.section.id in single_pages)
+        TocEntry(r.section.id, end_id(r.section.id), r.title.text, number,
+                 r.section.id in single_pages, Markup(r.title.html))
         for number, r in enumerate((r for r in sections if r.section.in_toc), start=1))
     numbers = {entry.id: entry.number for entry in toc}
     views = [_view(r, numbers.get(r.section.id, 0)) for r in sections]
@@ -119,8 +121,8 @@ def end_id(section_id: str) -> str:
 
 def _view(rendered: RenderedSection, number: int) -> SectionView:
     s = rendered.section
-    return SectionView(s.id, end_id(s.id), s.title, number, s.layout, s.in_toc, s.data,
-                       Markup(rendered.html))
+    return SectionView(s.id, end_id(s.id), rendered.title.text, number, s.layout, s.in_toc,
+                       s.data, Markup(rendered.html), Markup(rendered.title.html))
 
 
 def _asset_function(rendered: RenderedSection, gate: ReadGate) -> Callable[[str], str]:

@@ -102,8 +102,10 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
         try:
             document = weasyprint.HTML(
                 string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
+            # Presentational hints: raw HTML <img width=…> keeps the size its author gave
+            # (the theme's max-width still holds it to the measure).
             ).render(font_config=fonts, stylesheets=stylesheets, color_profiles=profiles,
-                     dpi=setup.profile.dpi)
+                     dpi=setup.profile.dpi, presentational_hints=True)
         except RecursionError:
             # The section checks refuse deep nesting at its line; this is the last guard.
             raise BuildError(setup.base_dir / "content", 0, "the document is nested too deeply "

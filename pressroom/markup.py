@@ -30,6 +30,8 @@ from .gate import ReadGate, Refused
 from .images import image_problem
 from .rawhtml import TooDeep, rewrite_css_urls, rewrite_html
 from .sections import Section
+from .tasks import PRIORITY as TASKS_PRIORITY, TaskListTreeprocessor
+from .titles import Title, render_title
 from .spans import PRIORITY as SPAN_PRIORITY, SPAN, SpanProcessor
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
@@ -38,7 +40,11 @@ ANY_TAG = re.compile(rf"{TAG}(\d+)")  # a tagged fence line anywhere in a raw HT
 # Block containers opening a line: "> ", "- ", "* ", "+ ", "1. ", "1) ".
 CONTAINERS = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+")
 CONTAINER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
-EXTENSIONS = ("tables", "footnotes", "attr_list", "def_list", "smarty")
+EXTENSIONS = ("tables", "footnotes", "attr_list", "def_list", "smarty", "fenced_code",
+              "codehilite", "sane_lists")
+# Pygments marks tokens with classes (styles/75-code.css colours them); a block
+# without a language is left plain rather than guessed.
+CODEHILITE = {"css_class": "code", "guess_lang": False, "wrapcode": True}
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class RenderedSection:
 
     section: Section
     html: str
+    title: Title  # the title's inline Markdown as HTML and as plain text
 
 
 def render_sections(sections: tuple[Section, ...], gate: ReadGate,
@@ -61,11 +68,11 @@ def render_section(section: Section, gate: ReadGate, components: Components) -> 
     md = markdown.Markdown(
         extensions=[*EXTENSIONS, "toc", SectionExtension(section, gate, components)],
         extension_configs={"toc": {"slugify": slugify_unicode, "permalink": False},
-                           "footnotes": {"BACKLINK_TEXT": ""}},
+                           "footnotes": {"BACKLINK_TEXT": ""}, "codehilite": CODEHILITE},
         output_format="html",
     )
     try:
-        return RenderedSection(section, md.convert(section.body))
+        return RenderedSection(section, md.convert(section.body), render_title(section.title))
     except RecursionError:
         raise BuildError(section.path, section.body_line,
                          "this section nests lists, quotes or HTML too deeply to typeset — "
@@ -138,6 +145,7 @@ class SectionExtension(Extension):
         fences = FenceBlockProcessor(md.parser, self.section.path)
         md.parser.blockprocessors.register(fences, "fences", 105)
         md.inlinePatterns.register(SpanProcessor(SPAN, md), "spans", SPAN_PRIORITY)
+        md.treeprocessors.register(TaskListTreeprocessor(md), "tasks", TASKS_PRIORITY)
         # Priority 1: after inline patterns (20), attr_list (8) and toc (5), so
         # every id, image and footnote exists by the time we rewrite them.
         md.treeprocessors.register(

@@ -1,9 +1,10 @@
 """Stage 2: ``content/*.md`` → :class:`Section` tuples, ordered by file name.
 
-Each file starts with YAML front matter between ``---`` lines. ``title`` is
-required; ``layout`` picks ``templates/layouts/<layout>.html``; ``in_toc``
-says whether the contents page lists it; every other key is passed to the
-layout template untouched.
+A file may start with YAML front matter between ``---`` lines: ``title``
+(else the first ``# heading`` is the title), ``layout`` picks
+``templates/layouts/<layout>.html`` (default ``section``), ``in_toc`` says
+whether the contents page lists it, ``lang`` is the section's language;
+every other key is passed to the layout template untouched.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ DEFAULT_LAYOUT = "section"
 # Layouts that are not part of the running text; they stay out of the contents.
 FRONT_AND_BACK = frozenset({"cover", "toc", "back"})
 FENCE = re.compile(r"^---\s*$")
+CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# "# Title", "# Title #", "# Title {#id .class}": the attribute list is not part of the title.
+ATX_H1 = re.compile(r"^ {0,3}#(?!#)[ \t]+(.*?)(?:[ \t]+#+)?(?:[ \t]*\{[^{}]*\})?[ \t]*$")
+SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 @dataclass(frozen=True)
@@ -107,41 +113,97 @@ def unique_ids(slugs: list[str]) -> list[str]:
 def read_section(path: Path, number: int, layouts: frozenset[str], text: str) -> Section:
     """Parse the section file *path* whose contents are *text*.
 
-    Raises :class:`BuildErrors` on bad front matter.
+    Front matter is optional: without a ``title:`` the first level-1
+    heading (``# Title`` or a setext ``===`` heading) is the title, and its
+    lines are blanked in the body so it is not printed twice (the line
+    numbers of everything after it stay those of the file). Raises
+    :class:`BuildErrors` on bad front matter or a file with no title at all.
     """
     lines = text.splitlines(keepends=True)
-    if not lines or not FENCE.match(lines[0]):
-        raise BuildError(path, 1, "missing front matter: start the file with '---', "
-                                  "a 'title:' line and '---'")
-    end = next((i for i in range(1, len(lines)) if FENCE.match(lines[i])), None)
-    if end is None:
-        raise BuildError(path, 1, "front matter is not closed: add a '---' line after it")
-    front = load_mapping("".join(lines[1:end]), path, line_offset=1)
-    data = dict(front.data)
+    end = front_matter_end(path, lines)
+    front = load_mapping("".join(lines[1:end]), path, line_offset=1) if end else None
+    data = dict(front.data) if front else {}
+    title_line = front.line(("title",)) if front else 1
+    body = lines[end + 1:] if end else lines
+    body_line = end + 2 if end else 1
     errors = []
     title = data.pop("title", None)
-    if not isinstance(title, str) or not title.strip():
-        errors.append(BuildError(path, front.line(("title",)), "front matter needs a 'title'"))
+    if title is None:
+        title, body, title_line = heading_title(body, body_line, title_line)
+    if title is None and front is None:
+        errors.append(BuildError(path, 1, "no title: start the file with a '# Title' line, "
+                                          "or front matter with 'title:'"))
+    elif title is None:
+        errors.append(BuildError(path, title_line, "front matter needs a 'title' "
+                                                   "(or start the text with a '# Title' line)"))
+    elif not isinstance(title, str) or not title.strip():
+        errors.append(BuildError(path, title_line, "front matter needs a 'title'"))
     layout = data.pop("layout", DEFAULT_LAYOUT)
     if not isinstance(layout, str):
         errors.append(BuildError(path, front.line(("layout",)),
                                  f"layout: expected a layout name such as 'section', got {layout!r}"))
         layout = DEFAULT_LAYOUT
     elif layout not in layouts:
-        errors.append(BuildError(path, front.line(("layout",)),
+        errors.append(BuildError(path, front.line(("layout",)) if front else 1,
                                  f"unknown layout '{layout}' (known: {', '.join(sorted(layouts))})"))
     in_toc = data.pop("in_toc", layout not in FRONT_AND_BACK)
     if not isinstance(in_toc, bool):
         errors.append(BuildError(path, front.line(("in_toc",)), "in_toc: expected true or false"))
+    lang = data.get("lang")
+    if lang is not None and not (isinstance(lang, str) and LANG.match(lang)):
+        errors.append(BuildError(path, front.line(("lang",)),
+                                 f"lang: expected a language tag such as 'en' or 'ru', got {lang!r}"))
     if errors:
         raise BuildErrors(errors)
+    lines_of = {key[0]: line for key, line in front.lines.items() if len(key) == 1} if front else {}
+    lines_of.setdefault("title", title_line)
     return Section(
         path=path, id=slug_from_name(path.stem), number=number, title=title.strip(),
         layout=layout, in_toc=in_toc, data=MappingProxyType(data),
-        data_lines=MappingProxyType({key[0]: line for key, line in front.lines.items()
-                                     if len(key) == 1}),
-        body="".join(lines[end + 1:]), body_line=end + 2,
+        data_lines=MappingProxyType(lines_of), body="".join(body), body_line=body_line,
     )
+
+
+def front_matter_end(path: Path, lines: list[str]) -> int:
+    """Index of the line closing the front matter, or 0 when the file has none.
+
+    Raises :class:`BuildError` when a ``---`` first line is never closed.
+    """
+    if not lines or not FENCE.match(lines[0]):
+        return 0
+    end = next((i for i in range(1, len(lines)) if FENCE.match(lines[i])), None)
+    if end is None:
+        raise BuildError(path, 1, "front matter is not closed: add a '---' line after it")
+    return end
+
+
+def heading_title(body: list[str], first_line: int, default_line: int):
+    """The first level-1 heading of *body* (outside code fences) as ``(title, body, line)``.
+
+    The heading's lines are blanked in the returned body. ``(None, body,
+    default_line)`` when there is none.
+    """
+    fence = None
+    for index, line in enumerate(body):
+        marker = CODE_FENCE.match(line)
+        if marker:
+            if fence is None:
+                fence = marker.group(1)[0] * 3
+            elif marker.group(1).startswith(fence):
+                fence = None
+            continue
+        if fence is not None or line.startswith(("    ", "\t")):
+            continue
+        atx = ATX_H1.match(line)
+        if atx and atx.group(1).strip():
+            blanked = body[:index] + ["\n"] + body[index + 1:]
+            return atx.group(1).strip(), blanked, first_line + index
+        following = body[index + 1] if index + 1 < len(body) else ""
+        if line.strip() and SETEXT_H1.match(following) and not line.lstrip().startswith(
+                ("-", "*", "+", ">", "|")):
+            blanked = body[:index] + ["\n", "\n"] + body[index + 2:]
+            return line.strip(), blanked, first_line + index
+    return None, body, default_line
 
 
 def slug_from_name(stem: str) -> str:

@@ -230,3 +230,86 @@ def make_plain_project(root: Path, sections: int = 8, lang: str = "en") -> Path:
         (content / f"{number:02d}-part.md").write_text(plain_section(LANGUAGES[lang], number),
                                                        encoding="utf-8")
     return root
+
+
+BOOK = {
+    "01-values.md": '''# What *Is* a Value?
+
+Every program is built from values: numbers, strings, and the things made of them.
+A value in JavaScript has a type, and `typeof` tells you which.
+
+```js
+const greeting = "it's a \\"string\\"";
+let count = 3;          // a number
+console.log(typeof greeting, typeof count, count * 2);
+```
+
+Cards have suits ♠ ♣ ♥ ♦, and a deck is an array of values.
+
+<img src="assets/meadow.png" width="240" alt="A small picture set at the width its author gave">
+
+| Type | Example | `typeof` |
+|---|---|---|
+| number | `42` | "number" |
+| string | `"deck"` | "string" |
+
+A very long line of code must wrap inside its panel rather than run off the page:
+
+```js
+const veryLongExpression = firstValue + secondValue + thirdValue + fourthValue + fifthValue + sixthValue + seventhValue;
+```
+''',
+    "02-functions.md": '''Functions
+=========
+
+A function wraps a piece of program in a value. The `map` function applies one to every
+element of an array.
+
+```python
+def shuffle(deck: list[str]) -> list[str]:
+    """Return the cards in a new order; the deck itself is not changed."""
+    import random
+    cards = deck[:]  # "copy", don't mutate
+    random.shuffle(cards)
+    return cards
+```
+
+> A note on style:
+>
+> - name functions after what they return;
+> - keep them short.
+>
+>     indented code inside a quote
+
+Things to try:
+
+- [x] write a function
+- [ ] call it with a deck
+- [ ] print the result
+''',
+    "03-the-shell.md": '''# The `shell` and Its Tools
+
+```sh
+$ ls -la ~/projects | grep "deck"
+$ echo 'done' && exit 0
+```
+
+Plain text after code, with "quotes" that are curled, and code that is not: `"raw"`.
+
+1. First step
+    1. a nested step
+    2. another
+2. Second step
+''',
+}
+
+
+def make_book_project(root: Path) -> Path:
+    """A Markdown book as it comes: no front matter, code in three languages, raw HTML."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "publication.yml").write_text("title: Eloquent Pages\nlang: en\npage:\n  size: A5\n",
+                                          encoding="utf-8")
+    picture(root / "content" / "assets" / "meadow.png", 900, 600)
+    for name, text in BOOK.items():
+        (root / "content" / name).write_text(text, encoding="utf-8")
+    return root

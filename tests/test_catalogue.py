@@ -164,9 +164,9 @@ CASES: dict[str, tuple[Case, int, str]] = {
     "front-matter-date": (file("content/02-one.md", "---\ntitle: One\nwhen: 2026-02-30\n---\nT\n"), 1,
                           "content/02-one.md:3: '2026-02-30' is not a real date (day is out of range "
                           "for month) — write dates as YYYY-MM-DD"),
-    "missing-front-matter": (file("content/02-one.md", "No front matter.\n"), 1,
-                             "content/02-one.md:1: missing front matter: start the file with '---', "
-                             "a 'title:' line and '---'"),
+    "no-title": (file("content/02-one.md", "No front matter and no heading.\n"), 1,
+                 "content/02-one.md:1: no title: start the file with a '# Title' line, "
+                 "or front matter with 'title:'"),
     "symlinked-section": (link("content/05-leak.md", "OUT/secret.md"), 1,
                           "content/05-leak.md:1: cannot read this file: outside the project and the "
                           "theme"),

@@ -72,11 +72,11 @@ def test_front_matter_errors(project: Path, capsys):
     write(project / "content" / "02-one.md", "---\nlayout: sidebar\nin_toc: sometimes\n---\nText\n")
     write(project / "content" / "03-two.md", "No front matter here.\n")
     assert run(project, capsys) == (1, "\n".join([
-        "content/02-one.md:2: front matter needs a 'title'",
+        "content/02-one.md:2: front matter needs a 'title' (or start the text with a '# Title' line)",
         "content/02-one.md:2: unknown layout 'sidebar' (known: back, cover, section, toc)",
         "content/02-one.md:3: in_toc: expected true or false",
-        "content/03-two.md:1: missing front matter: start the file with '---', "
-        "a 'title:' line and '---'",
+        "content/03-two.md:1: no title: start the file with a '# Title' line, "
+        "or front matter with 'title:'",
     ]))
 
 
