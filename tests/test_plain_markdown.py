@@ -132,3 +132,20 @@ def test_a_raw_html_image_keeps_the_width_its_author_gave(book):
     widths = [round((obj.get_bounds()[2] - obj.get_bounds()[0]) / MM, 1)
               for page in pdf for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
     assert widths == [63.5]  # width="240" CSS px = 63.5 mm, not stretched to the column
+
+
+def test_code_blocks_of_up_to_eleven_lines_are_never_split(tmp_path: Path):
+    # Blocks of 10 lines between paragraphs of every length: without the
+    # theme's orphans/widows some would straddle a page break.
+    parts = ["# Blocks\n"]
+    for n in range(14):
+        parts.append("Filler words for the page. " * (8 + 9 * n))
+        parts.append("```\n" + "\n".join(f"block{n:02d} line {i}" for i in range(10)) + "\n```\n")
+    write(tmp_path / "publication.yml", "title: T\npage:\n  size: A5\n")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "01-blocks.md").write_text("\n\n".join(parts), encoding="utf-8")
+    report = build(tmp_path, gate=Gate(enabled=False))
+    texts = page_texts(report.output)
+    for n in range(14):
+        pages = {i for i, text in enumerate(texts) if f"block{n:02d} line" in text}
+        assert len(pages) == 1, f"block {n} is split over pages {sorted(pages)}"
