@@ -10,7 +10,8 @@ from typing import Callable
 from .components import load_components
 from .config import Publication, load_config
 from .document import Templates, render_document
-from .editions import edition_publication, missing_translations, section_files
+from .editions import (edition_publication, in_base_language, missing_translations,
+                       section_files)
 from .errors import BuildError, UsageError
 from .fetcher import located_fetches
 from .findings import Finding, PreflightInput
@@ -101,7 +102,8 @@ def build(project: Path, output: Path | None = None,
     files = ReadGate(theme.roots())
 
     progress(1, "Loading publication.yml")
-    pub = edition_publication(load_config(project, files), variant.edition)
+    base = load_config(project, files)
+    pub = edition_publication(base, variant.edition)
     out = output_profile(pub, variant.profile)
     out = replace(out, pad=True) if variant.impose else out
     icc = output_intent(pub, out, theme, files)
@@ -109,7 +111,8 @@ def build(project: Path, output: Path | None = None,
                           inside=output is None)
     progress(2, "Loading sections")
     chosen = section_files(pub)
-    sections = load_sections(project, theme.layouts, files, chosen)
+    sections = in_base_language(load_sections(project, theme.layouts, files, chosen), chosen,
+                                base.lang)
     progress(3, "Converting Markdown")
     env = environment(theme.template_dirs, files)
     rendered = render_sections(sections, files, load_components(env))

@@ -15,12 +15,13 @@ editions exist.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from pathlib import Path
 
 from .config import PageSetup, Publication, TocSetup, suggestion
 from .errors import UsageError, display_path
 from .findings import Finding
-from .sections import CONTENT_DIR
+from .sections import CONTENT_DIR, Section
 
 
 @dataclass(frozen=True)
@@ -155,3 +156,17 @@ def missing_translations(files: SectionFiles) -> tuple[Finding, ...]:
                                           f"{name} — the base file is used",
                 source=f"{display_path(base)}:1")
         for base, name in files.missing)
+
+
+def in_base_language(sections: tuple[Section, ...], chosen: SectionFiles,
+                     lang: str) -> tuple[Section, ...]:
+    """*sections* with every untranslated base file marked as written in *lang*.
+
+    A translated edition that falls back to a base file still hyphenates and
+    tags that file as the base language (unless its front matter says).
+    """
+    untranslated = {path for path, _ in chosen.missing}
+    return tuple(
+        replace(s, data=MappingProxyType({**s.data, "lang": lang}))
+        if s.path in untranslated and "lang" not in s.data else s
+        for s in sections)

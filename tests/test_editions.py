@@ -14,7 +14,7 @@ from PIL import Image
 from conftest import MINIMAL_CONFIG, ROOT, outline, page_texts, section, write
 from pressroom.build import Variant, build, load_publication
 from pressroom.cli import main
-from pressroom.editions import edition_publication, section_files
+from pressroom.editions import edition_publication, in_base_language, section_files
 from pressroom.findings import THEME_FONTS
 from pressroom.gate import ReadGate
 from pressroom.sections import load_sections
@@ -129,6 +129,9 @@ def test_translations_replace_base_files_and_missing_ones_fall_back(two_editions
     sections = load_sections(two_editions, theme.layouts, ReadGate(theme.roots()), ru)
     assert [s.id for s in sections] == ["cover", "toc", "one", "two", "back", "only"]
     assert sections[2].title == "Первая часть"
+    # An untranslated base file keeps the base language (hyphenation, /Lang).
+    langs = [s.data.get("lang") for s in in_base_language(sections, ru, pub.lang)]
+    assert langs == ["en", "en", None, "en", "en", None]
 
 
 def test_without_editions_a_dotted_name_is_a_section_as_before(project: Path):
