@@ -55,6 +55,7 @@ MONO = "Source Code Pro"
 # The symbol faces have names of their own, so a machine's "Noto Sans" can
 # never be matched in their place.
 SYMBOLS = "Pressroom Symbols"   # Noto Sans Symbols 2: ★ ✓ ✗ ♠ ♣ ♥ ♦ ☐ ☒
+DINGBATS = "Pressroom Dingbats"  # Noto Sans Symbols: the rest of U+2600–26FF (☾ ⚓ ⚠), ⌘ ⏎
 ARROWS = "Pressroom Arrows"     # Noto Sans Math: ↔ ⇒ ⇐ and the other arrows
 SIGNS = "Pressroom Signs"       # Noto Sans: ₼ ₸ and other currency signs
 
@@ -74,6 +75,7 @@ FONT_FACES = (
     *(FontFace(MONO, "fontpkg_source_code_pro", "SourceCodePro[wght].ttf", w) for w in (400, 700)),
     FontFace(MONO, "fontpkg_source_code_pro", "SourceCodePro-Italic[wght].ttf", 400, "italic"),
     FontFace(SYMBOLS, EMBEDDED, "NotoSansSymbols2_Regular", 400),
+    FontFace(DINGBATS, EMBEDDED, "NotoSansSymbols_Regular", 400),
     FontFace(ARROWS, EMBEDDED, "NotoSansMath_Regular", 400),
     FontFace(SIGNS, EMBEDDED, "NotoSans_Regular", 400),
     FontFace(SIGNS, EMBEDDED, "NotoSans_Bold", 700),
@@ -82,7 +84,7 @@ FONT_FACES = (
 # PDF font names (BaseFont without the subset tag) the theme's faces produce;
 # the preflight calls any other font a machine font standing in for a glyph.
 THEME_FONTS = ("Source-Serif-4", "Fira-Sans-Condensed", "Source-Code-Pro",
-               "Pressroom-Symbols", "Pressroom-Arrows", "Pressroom-Signs")
+               "Pressroom-Symbols", "Pressroom-Dingbats", "Pressroom-Arrows", "Pressroom-Signs")
 
 
 def font_dirs() -> tuple[Path, ...]:

@@ -45,6 +45,7 @@ class Section:
     data_lines: Mapping[str, int]
     body: str
     body_line: int
+    title_from_heading: bool = False  # no front-matter title: the first '# heading' gave it
 
     def line_of(self, needle: str, default: int | None = None) -> int:
         """First line of the file containing *needle* (for errors found after parsing)."""
@@ -76,19 +77,32 @@ def load_sections(root: Path, layouts: frozenset[str], gate: ReadGate,
         content, paths, stems = files.folder, list(files.paths), list(files.stems)
     if not paths:
         raise BuildError(content, 1, f"no Markdown sections found (expected {content.name}/*.md)")
+    sections = read_all(paths, layouts, gate)
+    headed = [section.title for section in sections if section.title_from_heading]
+    if len(headed) > 1 and len(set(headed)) == 1:
+        # Every file opens with the same '# Book title' line (a book's own
+        # running title): each chapter's title is its next '# heading'.
+        sections = read_all(paths, layouts, gate, skip_headings=1)
+    ids = unique_ids([section.id if section.path.stem == stem else slug_from_name(stem)
+                      for section, stem in zip(sections, stems)])
+    return tuple(replace(section, id=new) for section, new in zip(sections, ids))
+
+
+def read_all(paths: list[Path], layouts: frozenset[str], gate: ReadGate,
+             skip_headings: int = 0) -> list[Section]:
+    """Every file of *paths* as a :class:`Section`; raises :class:`BuildErrors` with all problems."""
     sections, errors = [], []
     for number, path in enumerate(paths, start=1):
         try:
-            sections.append(read_section(path, number, layouts, gate.read_text(path)))
+            sections.append(read_section(path, number, layouts, gate.read_text(path),
+                                         skip_headings))
         except BuildErrors as exc:
             errors.extend(exc.errors)
         except BuildError as exc:
             errors.append(exc)
     if errors:
         raise BuildErrors(errors)
-    ids = unique_ids([section.id if section.path.stem == stem else slug_from_name(stem)
-                      for section, stem in zip(sections, stems)])
-    return tuple(replace(section, id=new) for section, new in zip(sections, ids))
+    return sections
 
 
 def unique_ids(slugs: list[str]) -> list[str]:
@@ -110,13 +124,16 @@ def unique_ids(slugs: list[str]) -> list[str]:
     return result
 
 
-def read_section(path: Path, number: int, layouts: frozenset[str], text: str) -> Section:
+def read_section(path: Path, number: int, layouts: frozenset[str], text: str,
+                 skip_headings: int = 0) -> Section:
     """Parse the section file *path* whose contents are *text*.
 
     Front matter is optional: without a ``title:`` the first level-1
     heading (``# Title`` or a setext ``===`` heading) is the title, and its
     lines are blanked in the body so it is not printed twice (the line
-    numbers of everything after it stay those of the file). Raises
+    numbers of everything after it stay those of the file); with
+    *skip_headings* the title is a later level-1 heading (those before it are
+    blanked too). Raises
     :class:`BuildErrors` on bad front matter or a file with no title at all.
     """
     lines = text.splitlines(keepends=True)
@@ -128,8 +145,9 @@ def read_section(path: Path, number: int, layouts: frozenset[str], text: str) ->
     body_line = end + 2 if end else 1
     errors = []
     title = data.pop("title", None)
-    if title is None:
-        title, body, title_line = heading_title(body, body_line, title_line)
+    from_heading = title is None
+    if from_heading:
+        title, body, title_line = heading_title(body, body_line, title_line, skip_headings)
     if title is None and front is None:
         errors.append(BuildError(path, 1, "no title: start the file with a '# Title' line, "
                                           "or front matter with 'title:'"))
@@ -161,6 +179,7 @@ def read_section(path: Path, number: int, layouts: frozenset[str], text: str) ->
         path=path, id=slug_from_name(path.stem), number=number, title=title.strip(),
         layout=layout, in_toc=in_toc, data=MappingProxyType(data),
         data_lines=MappingProxyType(lines_of), body="".join(body), body_line=body_line,
+        title_from_heading=from_heading,
     )
 
 
@@ -177,12 +196,26 @@ def front_matter_end(path: Path, lines: list[str]) -> int:
     return end
 
 
-def heading_title(body: list[str], first_line: int, default_line: int):
-    """The first level-1 heading of *body* (outside code fences) as ``(title, body, line)``.
+def heading_title(body: list[str], first_line: int, default_line: int, skip: int = 0):
+    """The first level-1 heading of *body* (outside code) as ``(title, body, line)``.
 
-    The heading's lines are blanked in the returned body. ``(None, body,
-    default_line)`` when there is none.
+    With *skip*, the heading after the first *skip* ones (or the last, when
+    there are fewer). The chosen heading's lines, and those of the headings
+    skipped, are blanked in the returned body. ``(None, body, default_line)``
+    when there is none.
     """
+    found = list(level_one_headings(body))[:skip + 1]
+    if not found:
+        return None, body, default_line
+    blanked = list(body)
+    for index, size, _ in found:
+        blanked[index:index + size] = ["\n"] * size
+    index, _, title = found[-1]
+    return title, blanked, first_line + index
+
+
+def level_one_headings(body: list[str]):
+    """``(index, lines, text)`` of each ATX ``# heading`` and setext ``===`` heading of *body*."""
     fence = None
     for index, line in enumerate(body):
         marker = CODE_FENCE.match(line)
@@ -195,15 +228,12 @@ def heading_title(body: list[str], first_line: int, default_line: int):
         if fence is not None or line.startswith(("    ", "\t")):
             continue
         atx = ATX_H1.match(line)
-        if atx and atx.group(1).strip():
-            blanked = body[:index] + ["\n"] + body[index + 1:]
-            return atx.group(1).strip(), blanked, first_line + index
         following = body[index + 1] if index + 1 < len(body) else ""
-        if line.strip() and SETEXT_H1.match(following) and not line.lstrip().startswith(
-                ("-", "*", "+", ">", "|")):
-            blanked = body[:index] + ["\n", "\n"] + body[index + 2:]
-            return line.strip(), blanked, first_line + index
-    return None, body, default_line
+        if atx and atx.group(1).strip():
+            yield index, 1, atx.group(1).strip()
+        elif line.strip() and SETEXT_H1.match(following) and not line.lstrip().startswith(
+                ("-", "*", "+", ">", "|", "#")):
+            yield index, 2, line.strip()
 
 
 def slug_from_name(stem: str) -> str:

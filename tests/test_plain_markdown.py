@@ -149,3 +149,22 @@ def test_code_blocks_of_up_to_eleven_lines_are_never_split(tmp_path: Path):
     for n in range(14):
         pages = {i for i, text in enumerate(texts) if f"block{n:02d} line" in text}
         assert len(pages) == 1, f"block {n} is split over pages {sorted(pages)}"
+
+
+def test_a_book_title_line_repeated_in_every_file_gives_way_to_each_chapters_heading(
+        tmp_path: Path):
+    from pressroom.gate import ReadGate
+    from pressroom.sections import load_sections
+
+    for n, name in enumerate(("Values", "*Functions*", "The `shell`"), start=1):
+        write(tmp_path / "content" / f"0{n}-ch.md",
+              f"# My Book: Second Edition\n# Chapter {n}: {name}\n\nText {n}.\n")
+    sections = load_sections(tmp_path, LAYOUTS, ReadGate((tmp_path,)))
+    assert [s.title for s in sections] == ["Chapter 1: Values", "Chapter 2: *Functions*",
+                                           "Chapter 3: The `shell`"]
+    assert all("My Book" not in s.body for s in sections)
+    assert [s.data_lines["title"] for s in sections] == [2, 2, 2]
+    # One file alone keeps its first heading, whatever follows.
+    write(tmp_path / "content" / "04-other.md", "# Appendix\n# Not the title\n")
+    titles = [s.title for s in load_sections(tmp_path, LAYOUTS, ReadGate((tmp_path,)))]
+    assert titles == ["My Book: Second Edition"] * 3 + ["Appendix"]
