@@ -22,6 +22,7 @@ from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .cellbreaks import PRIORITY as BREAKS_PRIORITY, CellBreaksTreeprocessor
 from .components import Components, Placement, render_component
 from .errors import BuildError
 from .fences import MAX_DEPTH, TAG, TAGGED, Fence, FenceBlockProcessor, FencePreprocessor
@@ -146,6 +147,7 @@ class SectionExtension(Extension):
         md.parser.blockprocessors.register(fences, "fences", 105)
         md.inlinePatterns.register(SpanProcessor(SPAN, md), "spans", SPAN_PRIORITY)
         md.treeprocessors.register(TaskListTreeprocessor(md), "tasks", TASKS_PRIORITY)
+        md.treeprocessors.register(CellBreaksTreeprocessor(md), "cell-breaks", BREAKS_PRIORITY)
         # Priority 1: after inline patterns (20), attr_list (8) and toc (5), so
         # every id, image and footnote exists by the time we rewrite them.
         md.treeprocessors.register(

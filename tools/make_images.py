@@ -644,7 +644,7 @@ def logo() -> str:
         b.append(f'<path d="{d}" fill="none" stroke="#ffffff" stroke-width="3" '
                  f'stroke-linecap="round" stroke-linejoin="round"/>')
     b.append(text(112, 40, "KESTEVEN BAY", 22, 600, SAND, "start", "4.5"))
-    b.append(text(110, 80, "HARBOUR TRUST", 40, 800, "#ffffff", "start", "1.5"))
+    b.append(text(110, 80, "HARBOUR TRUST", 34, 800, "#ffffff", "start", "0.8"))
     return svg_doc(W, H, b, "Kesteven Bay Harbour Trust")
 
 
