@@ -183,8 +183,10 @@ def _print_json(profile: str | None, pages: int, findings: list[dict]) -> None:
 def _guarded(args: argparse.Namespace, run) -> int:
     """Run a command; input problems exit 1 with their located lines, bugs too (briefly).
 
-    A note about the machine (e.g. the slower font subsetter) is printed once.
+    A note about the machine (e.g. the slower font subsetter) is printed once,
+    for this run only (a library caller's earlier builds may have left notes).
     """
+    machine_notes.clear()
     try:
         return run()
     except UsageError as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, page_texts
+from conftest import ROOT, page_texts, write
 from pressroom.cli import main
 
 
@@ -55,3 +55,12 @@ def test_verbose_prints_numbered_steps(project, capsys):
     err = capsys.readouterr().err
     assert [line.split(" - ")[0] for line in err.splitlines() if line.startswith("Step")] == [
         f"Step {n}/7" for n in range(1, 8)]
+
+
+def test_notes_left_by_earlier_library_builds_are_not_printed(project, capsys):
+    from pressroom.layout import machine_notes
+
+    machine_notes.add("left over from a build() call before this run")
+    write(project / "publication.yml", "title: T\npage:\n  size: B7\n")
+    assert main(["build", str(project)]) == 1
+    assert "left over" not in capsys.readouterr().err
