@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from .config import LANG
 from .errors import BuildError, BuildErrors
 from .gate import ReadGate
 from .yamlsource import load_mapping
@@ -28,7 +29,6 @@ CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # "# Title", "# Title #", "# Title {#id .class}": the attribute list is not part of the title.
 ATX_H1 = re.compile(r"^ {0,3}#(?!#)[ \t]+(.*?)(?:[ \t]+#+)?(?:[ \t]*\{[^{}]*\})?[ \t]*$")
 SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
-LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 @dataclass(frozen=True)
