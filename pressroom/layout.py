@@ -21,6 +21,7 @@ from .errors import BuildError
 from .fetcher import locate_url, located_fetches
 from .gate import ReadGate
 from .outputs import OutputProfile
+from .values import page_size_mm
 
 UNREADABLE_IMAGE = re.compile(r"Failed to load image at '([^']+)'")
 UNDRAWABLE_SVG = re.compile(r"Failed to render SVG image (\S+)")
@@ -70,9 +71,11 @@ def page_css(page: PageSetup, profile: OutputProfile) -> str:
     """
     bleed = page.bleed if profile.bleed else "0mm"
     marks = page.marks if profile.marks else "none"
-    # --bleed lets the theme run pictures exactly to the bleed edge.
+    width, height = page_size_mm(page.size)
+    # --bleed lets the theme run pictures exactly to the bleed edge; the page's
+    # size lets it derive margins and measure from the page, as CSS cannot.
     return (f"@page {{ size: {page.size}; bleed: {bleed}; marks: {marks}; }}\n"
-            f":root {{ --bleed: {bleed}; }}")
+            f":root {{ --bleed: {bleed}; --page-width: {width:g}mm; --page-height: {height:g}mm; }}")
 
 
 def color_profile_css(icc: Path) -> str:

@@ -33,6 +33,7 @@ from .rawhtml import TooDeep, rewrite_css_urls, rewrite_html
 from .sections import Section
 from .tasks import PRIORITY as TASKS_PRIORITY, TaskListTreeprocessor
 from .titles import Title, render_title
+from .typeset import PRIORITY as TYPESET_PRIORITY, TypesetPostprocessor
 from .spans import PRIORITY as SPAN_PRIORITY, SPAN, SpanProcessor
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
@@ -148,6 +149,7 @@ class SectionExtension(Extension):
         md.inlinePatterns.register(SpanProcessor(SPAN, md), "spans", SPAN_PRIORITY)
         md.treeprocessors.register(TaskListTreeprocessor(md), "tasks", TASKS_PRIORITY)
         md.treeprocessors.register(CellBreaksTreeprocessor(md), "cell-breaks", BREAKS_PRIORITY)
+        md.postprocessors.register(TypesetPostprocessor(md), "typeset", TYPESET_PRIORITY)
         # Priority 1: after inline patterns (20), attr_list (8) and toc (5), so
         # every id, image and footnote exists by the time we rewrite them.
         md.treeprocessors.register(

@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import BuildError
 from .gate import ReadGate
+from .titles import inline
 
 
 class GateLoader(jinja2.BaseLoader):
@@ -76,12 +77,15 @@ def environment(directories: tuple[Path, ...], gate: ReadGate) -> jinja2.Environ
     """The sandboxed Jinja environment over *directories* (project first, then theme).
 
     Templates get one test of their own, ``LANG is hyphenated``: whether
-    WeasyPrint's hyphenation (pyphen) has a dictionary for a language.
+    WeasyPrint's hyphenation (pyphen) has a dictionary for a language; and one
+    filter, ``TEXT | inline``: a front-matter text set as titles are (inline
+    Markdown, smart quotes, typographic ties).
     """
     env = PressroomSandbox(
         loader=GateLoader(directories, gate), autoescape=True, trim_blocks=True,
         lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.tests["hyphenated"] = hyphenated
+    env.filters["inline"] = inline
     return env
 
 

@@ -3,7 +3,9 @@
 A title (front matter ``title:`` or a file's first ``# heading``) may carry
 emphasis or code — ``What *Is* JavaScript?``. The opener and the contents
 page set it as HTML; the running head, the PDF outline and the document's
-metadata need plain text, without the asterisks.
+metadata need plain text, without the asterisks. Every text of the front
+matter set on a page (leads, subtitles) goes through the same rendering: the
+same smart quotes as the body, ranges kept whole, no lone last word.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import re
 from dataclasses import dataclass
 
 import markdown
+from markupsafe import Markup
+
+from .typeset import typeset
 
 TAG = re.compile(r"<[^>]+>")
 
@@ -40,4 +45,9 @@ def render_title(source: str) -> Title:
     inner = re.fullmatch(r"<p>(.*)</p>", rendered, re.DOTALL)
     markup = inner.group(1) if inner else html.escape(source.strip(), quote=False)
     text = " ".join(html.unescape(TAG.sub("", markup)).split())
-    return Title(markup, text)
+    return Title(typeset(markup, display=True), text)
+
+
+def inline(value: object) -> Markup:
+    """A front-matter text (lead, subtitle, kicker) set as a title is: Jinja's ``inline`` filter."""
+    return Markup(render_title(str(value)).html)

@@ -59,13 +59,19 @@ PAGE_SIZES_MM = {"a3": (297, 420), "a4": (210, 297), "a5": (148, 210), "a6": (10
                  "legal": (215.9, 355.6), "ledger": (279.4, 431.8)}
 
 
-def page_width_mm(size: str) -> float:
-    """Trim width of a validated ``page.size`` ("A5", "A4 landscape", "148mm 210mm")."""
+def page_size_mm(size: str) -> tuple[float, float]:
+    """Trim (width, height) of a validated ``page.size`` ("A5", "A4 landscape", "148mm 210mm")."""
     words = size.lower().split()
     if words[0] in PAGE_SIZES_MM:
         width, height = PAGE_SIZES_MM[words[0]]
-        return height if words[1:] == ["landscape"] else width
-    return millimetres(words[0])
+        return (height, width) if words[1:] == ["landscape"] else (width, height)
+    width = millimetres(words[0])
+    return width, millimetres(words[1]) if len(words) > 1 else width
+
+
+def page_width_mm(size: str) -> float:
+    """Trim width of a validated ``page.size``."""
+    return page_size_mm(size)[0]
 
 
 def page_class(size: str) -> str:
