@@ -21,7 +21,7 @@ from .layout import Layout, LayoutSetup, captured_warnings, lay_out, stop_on_gap
 from .markup import render_sections
 from .outputs import OutputProfile
 from .preflight import preflight
-from .prepress import finish_pdf
+from .prepress import Finishing, finish_pdf
 from .sections import load_sections
 from .templating import environment
 from .theme import Theme
@@ -130,7 +130,8 @@ def build(project: Path, output: Path | None = None,
         layout = lay_out(render_document(pub, rendered, templates, singles), setup, files)
     progress(6, "Writing PDF")
     press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
-                     files, missing_translations(chosen))
+                     files, missing_translations(chosen),
+                     marks=pub.page.marks if out.marks else "none")
     size, pages, findings, written = write_and_preflight(layout, target, press, progress)
     return BuildReport(out.name, target, pages, size, time.perf_counter() - started,
                        (*layout.warnings, *written), findings, files.reads,
@@ -170,6 +171,7 @@ class PressJob:
     sections: tuple
     files: ReadGate  # pictures are drawn, and SVG files read, while writing
     notes: tuple[Finding, ...] = ()  # found before writing (missing translations)
+    marks: str = "none"  # printer's marks drawn in the slug (page.marks, if the profile has them)
 
 
 def write_and_preflight(layout: Layout, target: Path, job: PressJob,
@@ -186,8 +188,9 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
 
     def finish_and_check(path: Path) -> None:
         stop_on_gaps(job.files, written)
-        pages.append(finish_pdf(path, job.icc, stable_id=out.pdf_variant is not None,
-                   pad=out.pad and out.binding == "saddle-stitch"))
+        pages.append(finish_pdf(path, Finishing(
+            job.icc, stable_id=out.pdf_variant is not None,
+            pad=out.pad and out.binding == "saddle-stitch", marks=job.marks)))
         progress(7, "Preflight")
         noticed = (*layout.warnings, *written)
         findings.extend((*job.notes,

@@ -67,14 +67,15 @@ class Layout:
 def page_css(page: PageSetup, profile: OutputProfile) -> str:
     """The ``@page`` rule for the configured geometry; it wins over the theme's.
 
-    Bleed and marks apply only where the output profile asks for them.
+    Bleed applies only where the output profile asks for it. WeasyPrint's
+    marks would fall inside the bleed: pressroom draws them itself, in a slug
+    outside it, when finishing (:mod:`marks`).
     """
     bleed = page.bleed if profile.bleed else "0mm"
-    marks = page.marks if profile.marks else "none"
     width, height = page_size_mm(page.size)
     # --bleed lets the theme run pictures exactly to the bleed edge; the page's
     # size lets it derive margins and measure from the page, as CSS cannot.
-    return (f"@page {{ size: {page.size}; bleed: {bleed}; marks: {marks}; }}\n"
+    return (f"@page {{ size: {page.size}; bleed: {bleed}; marks: none; }}\n"
             f":root {{ --bleed: {bleed}; --page-width: {width:g}mm; --page-height: {height:g}mm; }}")
 
 

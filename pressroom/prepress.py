@@ -8,6 +8,7 @@ shop wants CMYK. :func:`finish_pdf` rewrites the written PDF with pikepdf:
   not printed in four colours;
 - RGB images are converted with the ICC profile and stored as CMYK JPEG;
 - transparency groups blend in DeviceCMYK;
+- printer's marks go into a slug outside the bleed (:mod:`marks`);
 - PDF/X-4's random document id is replaced by one derived from the content,
   so two builds of the same input are byte-identical.
 
@@ -20,11 +21,14 @@ import hashlib
 import io
 import re
 import uuid
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import pikepdf
 from PIL import Image, ImageCms
+
+from .marks import add_marks
 
 UUID = re.compile(r"((?:uuid|xmp\.did|xmp\.iid):)[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}")
 NEUTRAL = 0.015  # channel spread below which an RGB colour counts as grey
@@ -53,24 +57,33 @@ class CmykConverter:
         return ImageCms.applyTransform(image.convert("RGB"), self.transform)
 
 
-def finish_pdf(path: Path, icc: bytes | None, stable_id: bool, pad: bool = False) -> int:
-    """Post-process the PDF at *path* in place.
+@dataclass(frozen=True)
+class Finishing:
+    """What the press finisher does to a written PDF."""
 
-    With *icc* (the bytes of the output ICC profile), convert RGB to CMYK; with *stable_id*, replace random ids by
-    content-derived ones; with *pad*, add blank pages before the last one up
-    to a multiple of 4. The file is rewritten deterministically. Returns the
-    final page count.
+    icc: bytes | None = None  # output ICC profile: convert RGB to CMYK through it
+    stable_id: bool = False   # replace random ids (PDF/X) by content-derived ones
+    pad: bool = False         # blank pages before the last, up to a multiple of 4
+    marks: str = "none"       # printer's marks in a slug: "crop", "cross", "crop cross"
+
+
+def finish_pdf(path: Path, finishing: Finishing) -> int:
+    """Post-process the PDF at *path* in place, as *finishing* says; return the page count.
+
+    Steps, in order: padding, marks (so padded pages get them too), CMYK,
+    stable ids. The file is rewritten deterministically.
     """
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        if pad:
+        if finishing.pad:
             pad_to_multiple_of_four(pdf)
-        if icc is not None:
-            converter = CmykConverter(icc)
+        add_marks(pdf, finishing.marks)
+        if finishing.icc is not None:
+            converter = CmykConverter(finishing.icc)
             seen: set = set()
             for page in pdf.pages:
                 _convert_stream(pdf, page.obj, converter, seen)
                 _convert_group(page.obj)
-        if stable_id:
+        if finishing.stable_id:
             _stable_document_id(pdf)
             if "/ID" in pdf.trailer:  # qpdf keeps an existing first id element
                 del pdf.trailer["/ID"]

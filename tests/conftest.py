@@ -75,7 +75,8 @@ def build_clean(project_dir: Path, output: Path | None = None):
 def page_texts(pdf_path: Path) -> list[str]:
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:
-        return [page.get_textpage().get_text_range() for page in pdf]
+        # Display lines tie their last words with no-break spaces (typeset.py).
+        return [page.get_textpage().get_text_range().replace("\xa0", " ") for page in pdf]
     finally:
         pdf.close()
 

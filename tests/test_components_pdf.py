@@ -108,7 +108,7 @@ def test_full_bleed_figure_reaches_the_bleed_edge(built):
     pdf = pdfium.PdfDocument(str(report.output))
     try:
         page = pdf[index]
-        media = page.get_mediabox()
+        media = page.get_bleedbox()
         images = [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
         assert images, "no image on the full-bleed page"
         left, bottom, right, top = images[0]

@@ -44,13 +44,14 @@ def test_print_is_pdfx4_cmyk_with_bleed_and_300_ppi(pictured: Path):
         assert b"acsp" in intent.DestOutputProfile.read_bytes()[:64]  # an ICC profile
         assert b"PDF/X-4" in pdf.Root.Metadata.read_bytes()
         page = pdf.pages[2]
-        trim, media = [float(v) for v in page.TrimBox], [float(v) for v in page.MediaBox]
-        assert round((trim[0] - media[0]) / MM, 2) == 3.0
+        trim, bleed = [float(v) for v in page.TrimBox], [float(v) for v in page.BleedBox]
+        assert round((trim[0] - bleed[0]) / MM, 2) == 3.0
+        assert round((trim[0] - float(page.MediaBox[0])) / MM, 2) == 13.0  # and the marks' slug
         assert rgb_on_page(page) == []
         images = [x for p in pdf.pages for x in p.get_images().values()]
         assert images and all(x.ColorSpace == "/DeviceCMYK" for x in images)
-        # 3000 px placed ~152 mm wide (~500 ppi) come down to 300 ppi: ~1790 px.
-        assert 1700 < max(image_widths(pdf)) < 1900
+        # 3000 px placed 129.5 mm wide (the A4 measure, ~590 ppi) come down to 300 ppi: 1530 px.
+        assert 1480 < max(image_widths(pdf)) < 1580
 
 
 def test_screen_is_rgb_without_bleed_at_150_ppi(pictured: Path, capsys):
@@ -62,7 +63,7 @@ def test_screen_is_rgb_without_bleed_at_150_ppi(pictured: Path, capsys):
         page = pdf.pages[2]
         assert [float(v) for v in page.MediaBox] == [float(v) for v in page.TrimBox]
         assert "image" in rgb_on_page(page)  # the detector sees RGB where it is left
-        assert 850 < max(image_widths(pdf)) < 950  # 150 ppi
+        assert 740 < max(image_widths(pdf)) < 790  # 150 ppi: 765 px
     print_size = build_clean(pictured).size
     assert (pictured / "output" / out.name).stat().st_size < print_size / 2
 

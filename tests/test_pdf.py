@@ -6,6 +6,7 @@ import time
 
 import pikepdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from conftest import LONG_TEXT, build_clean, outline, page_texts, section, write
@@ -31,14 +32,60 @@ def size_mm(box):
     ("A4", (210.0, 297.0)), ("A5", (148.0, 210.0)), ("Letter", (215.9, 279.4)),
     ('"170mm 240mm"', (170.0, 240.0)),
 ])
-def test_page_size_and_bleed_boxes(project, size, expected):
+def test_page_size_bleed_and_slug_boxes(project, size, expected):
     with open(project / "publication.yml", "a", encoding="utf-8") as config:
         config.write(f"page:\n  size: {size}\n  bleed: 3mm\n  marks: crop\n")
     media, trim, bleed = boxes(build_clean(project).output)
     assert size_mm(trim) == expected
-    assert size_mm(media) == (expected[0] + 6, expected[1] + 6)
-    assert bleed == media  # 3 mm stays under WeasyPrint's 10 pt BleedBox cap
-    assert trim[0] - media[0] == pytest.approx(3 * MM, abs=0.01)
+    assert size_mm(bleed) == (expected[0] + 6, expected[1] + 6)
+    # The marks need a slug: 10 mm beyond the bleed on every side.
+    assert size_mm(media) == (expected[0] + 26, expected[1] + 26)
+    assert trim[0] - bleed[0] == pytest.approx(3 * MM, abs=0.01)
+    assert bleed[0] - media[0] == pytest.approx(10 * MM, abs=0.01)
+
+
+def mark_lines(pdf_path, index: int = 0) -> list[tuple[float, float, float, float]]:
+    """Bounds of the path objects drawn outside the BleedBox of one page."""
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = pdf[index]
+        left, bottom, right, top = page.get_bleedbox()
+        paths = [o.get_bounds() for o in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
+        return [b for b in paths
+                if b[2] < left or b[0] > right or b[3] < bottom or b[1] > top]
+    finally:
+        pdf.close()
+
+
+def test_crop_marks_are_drawn_outside_the_bleed(project):
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("page:\n  bleed: 3mm\n  marks: crop\n")
+    report = build_clean(project)
+    media, trim, bleed = boxes(report.output)
+    marks = mark_lines(report.output)
+    assert len(marks) == 8  # two at each corner
+    for x1, y1, x2, y2 in marks:
+        horizontal = y2 - y1 < 1
+        # Each mark lies on a trim line, at least the bleed's width from the trim.
+        if horizontal:
+            assert min(abs(y1 - trim[1]), abs(y1 - trim[3])) < 0.5
+            gap = min(abs(x1 - trim[2]), abs(trim[0] - x2))
+        else:
+            assert min(abs(x1 - trim[0]), abs(x1 - trim[2])) < 0.5
+            gap = min(abs(y1 - trim[3]), abs(trim[1] - y2))
+        assert gap >= 3 * MM
+        assert media[0] < x1 and x2 < media[2] and media[1] < y1 and y2 < media[3]
+    with pikepdf.open(report.output) as pdf:
+        assert "/PressroomAll" in pdf.pages[0].Resources.ColorSpace  # registration colour
+
+
+def test_bleed_without_marks_has_no_slug(project):
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write("page:\n  bleed: 3mm\n  marks: none\n")
+    report = build_clean(project)
+    media, trim, bleed = boxes(report.output)
+    assert media == bleed and size_mm(media) == (216.0, 303.0)
+    assert mark_lines(report.output) == []
 
 
 def test_no_bleed_by_default(project):

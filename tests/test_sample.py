@@ -60,7 +60,8 @@ def test_print_geometry_from_the_config(sample):
             media = [float(v) for v in pdf_page.MediaBox]
             trim = [float(v) for v in pdf_page.TrimBox]
             assert round(trim[2] - trim[0], 1) == 595.3 and round(trim[3] - trim[1], 1) == 841.9
-            assert round(media[2] - media[0] - (trim[2] - trim[0]), 1) == 17.0  # 2 × 3 mm
+            # 3 mm bleed and a 10 mm slug for the crop marks, on each side.
+            assert round(media[2] - media[0] - (trim[2] - trim[0]), 1) == 73.7
 
 
 def test_every_picture_is_in_the_pdf_and_no_markup_leaks(sample):
