@@ -17,7 +17,7 @@ from .fetcher import located_fetches
 from .findings import Finding, PreflightInput
 from .finish import WriteOptions, check_target, write_pdf
 from .gate import Read, ReadGate, Refused
-from .layout import Layout, LayoutSetup, captured_warnings, lay_out, stop_on_gaps
+from .layout import Layout, LayoutSetup, captured_warnings, lay_out, paginate, stop_on_gaps
 from .markup import render_sections
 from .outputs import OutputProfile
 from .preflight import preflight
@@ -122,12 +122,13 @@ def build(project: Path, output: Path | None = None,
     html = render_document(pub, rendered, templates, singles)
     progress(5, "Laying out pages")
     setup = LayoutSetup(pub.page, out, icc, project, theme.font_css())
-    layout = lay_out(html, setup, files)
+    layout = paginate(html, setup, files)
     if pub.toc.ranges and layout.single_page_sections() != singles:
         # Only the layout knows which sections fit on one page; their
         # contents entries drop the range end and the pages are laid out again.
         singles = layout.single_page_sections()
-        layout = lay_out(render_document(pub, rendered, templates, singles), setup, files)
+        layout = lay_out(render_document(pub, rendered, templates, singles),
+                         replace(setup, fit_css=layout.fit_css), files)
     progress(6, "Writing PDF")
     press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
                      files, missing_translations(chosen),

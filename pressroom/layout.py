@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import weasyprint
@@ -18,6 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from .config import PageSetup
 from .document import HtmlDocument
 from .errors import BuildError
+from .fit import fit_css
 from .fetcher import locate_url, located_fetches
 from .gate import ReadGate
 from .outputs import OutputProfile
@@ -40,6 +41,7 @@ class LayoutSetup:
     icc: Path | None  # CMYK output intent (print profiles), already checked by the gate
     base_dir: Path
     font_css: str
+    fit_css: str = ""  # pictures resized for the page flow (fit.py), after a first layout
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Layout:
     document: weasyprint.Document
     html: HtmlDocument
     warnings: tuple[str, ...]
+    fit_css: str = ""  # the picture sizes it was laid out with (fit.py)
 
     @property
     def page_count(self) -> int:
@@ -85,6 +88,20 @@ def color_profile_css(icc: Path) -> str:
             "components: C, M, Y, K; }")
 
 
+def paginate(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
+    """Lay out *html*, then again with pictures resized where the page flow needs it.
+
+    The second layout happens only when :func:`fit.fit_css` finds a figure
+    to resize, and is kept only if it does not add pages.
+    """
+    layout = lay_out(html, setup, gate)
+    css = fit_css(layout.document)
+    if not css:
+        return layout
+    fitted = lay_out(html, replace(setup, fit_css=css), gate)
+    return fitted if fitted.page_count <= layout.page_count else layout
+
+
 def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
     """Paginate *html*, every file read through *gate*.
 
@@ -96,7 +113,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
     fonts = FontConfiguration()
     # One dict shared by the CSS and the render, or PDF/X gets no OutputIntent.
     profiles: dict = {}
-    generated = setup.font_css + "\n" + page_css(setup.page, setup.profile)
+    generated = "\n".join((setup.font_css, page_css(setup.page, setup.profile), setup.fit_css))
     if setup.icc is not None:
         generated += "\n" + color_profile_css(setup.icc)
     with captured_warnings() as warnings, located_fetches(gate):
@@ -116,7 +133,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
                              "to lay out (lists, quotes or HTML elements inside each other) — "
                              "reduce the nesting") from None
     stop_on_gaps(gate, warnings)
-    return Layout(document, html, tuple(warnings))
+    return Layout(document, html, tuple(warnings), setup.fit_css)
 
 
 def stop_on_gaps(gate: ReadGate, warnings: list[str]) -> None:

@@ -162,6 +162,7 @@ class SectionTreeprocessor(Treeprocessor):
                  fences: FenceBlockProcessor):
         super().__init__(md)
         self.section, self.gate, self.components, self.fences = section, gate, components, fences
+        self.figures = 0
         lines = ("",) * (section.body_line - 1) + tuple(section.body.splitlines())
         self.placement = Placement(section.path, md.htmlStash.store,
                                    lambda ref, line: self.resolve(ref, line).as_uri(), lines)
@@ -250,7 +251,10 @@ class SectionTreeprocessor(Treeprocessor):
         attrs = {"src": image.get("src"), "alt": _plain(image.get("alt", "")),
                  "caption": Markup(caption.removeprefix("<p>").removesuffix("</p>")),
                  "credit": image.get("title", "")}
-        fence = Fence("figure", variants, attrs, image.get("id", ""), line)  # id prefixed above
+        self.figures += 1
+        # Every figure gets a stable id: the page-flow fitting (fit.py) resizes it by id.
+        figure_id = image.get("id") or self.prefixed(f"figure-{self.figures}")
+        fence = Fence("figure", variants, attrs, figure_id, line)  # an author's id is prefixed above
         return render_component(etree.Element("div"), fence, spec, self.components,
                                 self.placement)
 

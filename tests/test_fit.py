@@ -1,0 +1,68 @@
+"""Page flow by picture sizing (fit.py): measured on the PDF a build writes."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from PIL import Image
+
+from conftest import build_clean, page_texts, section, write
+
+MM = 72 / 25.4
+PARAGRAPH = "Words that fill the measure of the page and then some more. " * 10
+
+
+def pictures(pdf_path) -> list[tuple[int, float]]:
+    """(page index, drawn height in mm) of every image drawn, page by page."""
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        return [(index, (b[3] - b[1]) / MM) for index, page in enumerate(pdf)
+                for b in (o.get_bounds() for o in page.get_objects(
+                    filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))]
+    finally:
+        pdf.close()
+
+
+def opener_page(texts: list[str]) -> int:
+    """The page of First Part's opener (not its contents entry)."""
+    return next(i for i, t in enumerate(texts) if "FIRST PART" in t.upper() and "....." not in t)
+
+
+def figure_project(project, paragraphs: int, height_px: int):
+    """'First Part': *paragraphs* of text, a square-ish picture, more text."""
+    Image.new("RGB", (1200, height_px), "#1f6f82").save(project / "content" / "pic.png")
+    body = "\n\n".join([PARAGRAPH] * paragraphs)
+    body += "\n\n![The picture's caption](pic.png)\n\n" + "\n\n".join([PARAGRAPH] * 3) + "\n"
+    write(project / "content" / "02-one.md", section("First Part", body))
+    return project
+
+
+@pytest.fixture(scope="module")
+def fitted(tmp_path_factory):
+    root = tmp_path_factory.mktemp("fit")
+    write(root / "publication.yml", "title: Fit\n")
+    write(root / "content" / "00-toc.md", section("Contents", "", layout="toc"))
+    write(root / "content" / "03-two.md", section("Second Part", "Beta text.\n"))
+    figure_project(root, 1, 1200)
+    return build_clean(root)
+
+
+def test_a_pushed_figure_is_shrunk_into_the_room_it_left(fitted):
+    texts = page_texts(fitted.output)
+    opener = opener_page(texts)
+    caption = next(i for i, t in enumerate(texts) if "caption" in t)
+    # At its natural size (129.5 mm square) the picture would not fit under
+    # the opener and four paragraphs; shrunk, it stays on the opener's page.
+    assert caption == opener
+    (page, height), = pictures(fitted.output)
+    assert page == opener and 0.6 * 129.5 <= height < 129.5
+
+
+def test_a_figure_that_would_shrink_too_much_is_left_alone(project):
+    figure_project(project, 2, 1200)
+    report = build_clean(project)
+    texts = page_texts(report.output)
+    opener = opener_page(texts)
+    (page, height), = [p for p in pictures(report.output) if p[0] > 0]
+    assert page == opener + 1 and height == pytest.approx(129.5, abs=0.5)
