@@ -128,7 +128,7 @@ def build(project: Path, output: Path | None = None,
         # contents entries drop the range end and the pages are laid out again.
         singles = layout.single_page_sections()
         layout = lay_out(render_document(pub, rendered, templates, singles),
-                         replace(setup, fit_css=layout.fit_css), files)
+                         replace(setup, fit=layout.fit), files)
     progress(6, "Writing PDF")
     press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
                      files, missing_translations(chosen),

@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from .config import PageSetup
 from .document import HtmlDocument
 from .errors import BuildError
-from .fit import fit_css
+from .fit import FitPlan, fit_plan
 from .fetcher import locate_url, located_fetches
 from .gate import ReadGate
 from .outputs import OutputProfile
@@ -41,7 +41,7 @@ class LayoutSetup:
     icc: Path | None  # CMYK output intent (print profiles), already checked by the gate
     base_dir: Path
     font_css: str
-    fit_css: str = ""  # pictures resized for the page flow (fit.py), after a first layout
+    fit: FitPlan = FitPlan()  # pictures resized and moved for the page flow, after a first layout
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Layout:
     document: weasyprint.Document
     html: HtmlDocument
     warnings: tuple[str, ...]
-    fit_css: str = ""  # the picture sizes it was laid out with (fit.py)
+    fit: FitPlan = FitPlan()  # the picture sizes and moves it was laid out with
 
     @property
     def page_count(self) -> int:
@@ -91,14 +91,14 @@ def color_profile_css(icc: Path) -> str:
 def paginate(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
     """Lay out *html*, then again with pictures resized where the page flow needs it.
 
-    The second layout happens only when :func:`fit.fit_css` finds a figure
-    to resize, and is kept only if it does not add pages.
+    The second layout happens only when :func:`fit.fit_plan` finds a figure
+    to resize or move, and is kept only if it does not add pages.
     """
     layout = lay_out(html, setup, gate)
-    css = fit_css(layout.document)
-    if not css:
+    plan = fit_plan(layout.document)
+    if not plan:
         return layout
-    fitted = lay_out(html, replace(setup, fit_css=css), gate)
+    fitted = lay_out(html, replace(setup, fit=plan), gate)
     return fitted if fitted.page_count <= layout.page_count else layout
 
 
@@ -113,7 +113,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
     fonts = FontConfiguration()
     # One dict shared by the CSS and the render, or PDF/X gets no OutputIntent.
     profiles: dict = {}
-    generated = "\n".join((setup.font_css, page_css(setup.page, setup.profile), setup.fit_css))
+    generated = "\n".join((setup.font_css, page_css(setup.page, setup.profile), setup.fit.css))
     if setup.icc is not None:
         generated += "\n" + color_profile_css(setup.icc)
     with captured_warnings() as warnings, located_fetches(gate):
@@ -121,19 +121,21 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
         stylesheets.append(weasyprint.CSS(string=generated, font_config=fonts,
                                           url_fetcher=fetcher, color_profiles=profiles))
         try:
-            document = weasyprint.HTML(
-                string=html.html, base_url=setup.base_dir.as_uri() + "/", url_fetcher=fetcher,
+            parsed = weasyprint.HTML(string=html.html, base_url=setup.base_dir.as_uri() + "/",
+                                     url_fetcher=fetcher)
+            setup.fit.apply(parsed.etree_element)
             # Presentational hints: raw HTML <img width=…> keeps the size its author gave
             # (the theme's max-width still holds it to the measure).
-            ).render(font_config=fonts, stylesheets=stylesheets, color_profiles=profiles,
-                     dpi=setup.profile.dpi, presentational_hints=True)
+            document = parsed.render(font_config=fonts, stylesheets=stylesheets,
+                                     color_profiles=profiles, dpi=setup.profile.dpi,
+                                     presentational_hints=True)
         except RecursionError:
             # The section checks refuse deep nesting at its line; this is the last guard.
             raise BuildError(setup.base_dir / "content", 0, "the document is nested too deeply "
                              "to lay out (lists, quotes or HTML elements inside each other) — "
                              "reduce the nesting") from None
     stop_on_gaps(gate, warnings)
-    return Layout(document, html, tuple(warnings), setup.fit_css)
+    return Layout(document, html, tuple(warnings), setup.fit)
 
 
 def stop_on_gaps(gate: ReadGate, warnings: list[str]) -> None:
