@@ -99,9 +99,11 @@ def _deferred_figures(facts: list[PageFacts]) -> tuple[tuple[str, int], ...]:
         room = before.limit - before.used_bottom
         if room < (1 - SHORT_PAGE) * before.limit:
             continue
+        # As many whole blocks as the room takes: one cut in two would leave
+        # its end, and a half-empty page, before the figure.
         filled, count = 0.0, 0
         for height in after.blocks:
-            if filled >= room:
+            if filled + height > room:
                 break
             filled, count = filled + height, count + 1
         if count:

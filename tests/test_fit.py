@@ -66,3 +66,18 @@ def test_a_figure_that_would_shrink_too_much_is_left_alone(project):
     opener = opener_page(texts)
     (page, height), = [p for p in pictures(report.output) if p[0] > 0]
     assert page == opener + 1 and height == pytest.approx(129.5, abs=0.5)
+
+
+def test_a_page_figure_after_a_few_lines_floats_past_the_text_that_fills_the_page(project):
+    Image.new("RGB", (1800, 2500), "#e4572e").save(project / "content" / "bleed.png")
+    later = "\n\n".join(f"Later paragraph {n}. {PARAGRAPH}" for n in range(1, 7))
+    body = f"A short first paragraph.\n\n![Bleeding caption](bleed.png){{.full-bleed}}\n\n{later}\n"
+    write(project / "content" / "02-one.md", section("First Part", body))
+    texts = page_texts(build_clean(project).output)
+    opener = opener_page(texts)
+    figure = next(i for i, t in enumerate(texts) if "Bleeding caption" in t)
+    # Written right after one line, the figure would leave the opener's page
+    # nearly empty; it waits until the text after it has filled that page.
+    assert "Later paragraph 1." in texts[opener]
+    assert figure == opener + 1 and "Later paragraph" not in texts[figure]
+    assert "Later paragraph 3." in texts[opener] and "Later paragraph 6." in texts[figure + 1]
