@@ -44,6 +44,9 @@ class PreflightInput:
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = ()  # WeasyPrint's, from layout and writing
     fonts: tuple[str, ...] = THEME_FONTS
+    # page.marks as the profile applies it ("crop", "cross", "crop cross", "none");
+    # '' when not told: the checks then read the marks WeasyPrint laid out.
+    marks: str = ""
 
 
 # Rendered text differs from its source by smart quotes, dashes and CSS capitals.

@@ -2,8 +2,9 @@
 
 :func:`preflight` reads the laid-out pages (WeasyPrint boxes) and the written
 PDF and returns :class:`Finding` s, each with a severity, the page and, where
-the problem comes from content, the Markdown ``path:line``. Checks on the laid-out boxes live here; checks
-on the written file in :mod:`pdfchecks`.
+the problem comes from content, the Markdown ``path:line``. Checks on the laid-out boxes live here,
+checks of how content flows over the pages in :mod:`pageflow`, checks on the written file in
+:mod:`pdfchecks` and, for printer's marks, :mod:`slugcheck`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.formatting_structure import boxes
 
 from .findings import Finding, PreflightInput, SourceIndex
+from .pageflow import check_page_flow, classes, flow, in_sections, pages, walk
 from .pdfchecks import check_pdf, read_contents
+from .slugcheck import check_marks_in_bleed
 
 PX_PER_INCH = 96
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
@@ -32,31 +35,23 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
         *check_links(given, sources),
         *check_stranded_headings(given, sources),
         *check_empty_before_figures(given, sources),
+        *check_page_flow(given, sources),
+        *check_marks_in_bleed(given),
     ]
     return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))
-
-
-def _pages(given: PreflightInput):
-    for number, page in enumerate(given.layout.document.pages, start=1):
-        yield number, page._page_box  # noqa: SLF001 - WeasyPrint exposes boxes only here
-
-
-def _classes(box) -> set[str]:
-    element = getattr(box, "element", None)
-    return set((element.get("class") or "").split()) if element is not None else set()
 
 
 def check_images(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
     """Effective resolution of every placed raster image, and full-bleed reach."""
     findings = []
-    for number, page in _pages(given):
+    for number, page in pages(given):
         # The page box's origin is the trim corner; the bleed lies outside it.
         bleed = page.bleed
         left, top = -bleed["left"], -bleed["top"]
         right = page.margin_width() + bleed["right"]
         bottom = page.margin_height() + bleed["bottom"]
-        owner = {id(box): section_id for box, section_id in _in_sections(page)}
-        for box, around in _walk(page, frozenset()):
+        owner = {id(box): section_id for box, section_id in in_sections(page)}
+        for box, around in walk(page, frozenset()):
             if not isinstance(box, boxes.ReplacedBox) or box.element is None:
                 continue
             src = box.element.get("src", "")
@@ -95,20 +90,12 @@ def effective_ppi(box) -> float | None:
         else min(across, down)
 
 
-def _walk(box, around: frozenset):
-    """Every box below *box* with the classes of its ancestors (boxes have no parent link)."""
-    for child in getattr(box, "children", ()):
-        child = getattr(child, "_box", child)  # absolutely positioned boxes sit in placeholders
-        yield child, around
-        yield from _walk(child, around | _classes(child))
-
-
 def check_overflow(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
     """Text lines that run past the page's content area (long words, wide tables)."""
     findings = []
-    for number, page in _pages(given):
+    for number, page in pages(given):
         limit = page.content_box_x() + page.width + 1
-        for box, section_id in _in_sections(page):
+        for box, section_id in in_sections(page):
             if isinstance(box, boxes.LineBox) and box.position_x + box.width > limit + 1:
                 text = "".join(child.text for child in box.descendants()
                                if isinstance(child, boxes.TextBox))[:40]
@@ -118,20 +105,6 @@ def check_overflow(given: PreflightInput, sources: SourceIndex) -> list[Finding]
                                             number, sources.in_section(section_id,
                                                                        text.strip()[:30])))
     return findings
-
-
-def _in_sections(page):
-    """Flow boxes of *page* with the id of the ``<section>`` each sits in ('' outside one)."""
-    def walk(box, section_id: str):
-        for child in getattr(box, "children", ()):
-            element = getattr(child, "element", None)
-            inside = section_id
-            if child.element_tag == "section" and element is not None and element.get("id"):
-                inside = element.get("id")
-            yield child, inside
-            yield from walk(child, inside)
-    if page.children:
-        yield from walk(page.children[0], "")
 
 
 def check_contents(given: PreflightInput) -> list[Finding]:
@@ -177,9 +150,9 @@ def check_links(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
 def check_stranded_headings(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
     """A subheading that is the last thing on its page, its text on the next."""
     findings = []
-    for number, page in _pages(given):
+    for number, page in pages(given):
         last = None
-        for box in _flow(page):
+        for box in flow(page):
             if isinstance(box, boxes.BlockBox) and box.element is not None \
                     and box.style["position"] == "static" and box.style["float"] == "none" \
                     and box.element_tag not in ("html", "body", "section") \
@@ -200,9 +173,9 @@ def check_empty_before_figures(given: PreflightInput, sources: SourceIndex) -> l
     The finding names the line of the figure's picture.
     """
     findings = []
-    pages = list(_pages(given))
-    for (number, page), (_, following) in zip(pages, pages[1:]):
-        blocks = [b for b in _flow(page) if isinstance(b, boxes.LineBox)]
+    laid_out = list(pages(given))
+    for (number, page), (_, following) in zip(laid_out, laid_out[1:]):
+        blocks = [b for b in flow(page) if isinstance(b, boxes.LineBox)]
         first = _first_flow_classes(following)
         # Full-page and full-bleed figures take a page of their own by design.
         if not blocks or "figure" not in first or first & {"full-page", "full-bleed"}:
@@ -218,15 +191,10 @@ def check_empty_before_figures(given: PreflightInput, sources: SourceIndex) -> l
 
 def _first_picture(page, sources: SourceIndex) -> str:
     """``path:line`` of the first picture in *page*'s content, in its own section ('' if none)."""
-    for box, section_id in _in_sections(page):
+    for box, section_id in in_sections(page):
         if box.element_tag == "img" and box.element is not None:
             return sources.image(box.element.get("src", ""), section_id)
     return ""
-
-
-def _flow(page):
-    """Boxes of the page's content, without the running heads and folios (margin boxes)."""
-    return page.children[0].descendants() if page.children else ()
 
 
 FLOW_TAGS = {"figure", "p", "h1", "h2", "h3", "h4", "ul", "ol", "dl", "table", "blockquote",
@@ -235,11 +203,11 @@ FLOW_TAGS = {"figure", "p", "h1", "h2", "h3", "h4", "ul", "ol", "dl", "table", "
 
 def _first_flow_classes(page) -> set[str]:
     """Tag and classes of the first content block on *page*."""
-    for box in _flow(page):
+    for box in flow(page):
         if isinstance(box, boxes.BlockBox) and box.element is not None and (
                 box.element_tag in FLOW_TAGS
-                or (box.element_tag == "div" and "section-body" not in _classes(box))):
-            return _classes(box) | {box.element_tag}
+                or (box.element_tag == "div" and "section-body" not in classes(box))):
+            return classes(box) | {box.element_tag}
     return set()
 
 
