@@ -175,9 +175,9 @@ PAGE_FIGURES = {"full-page", "full-bleed"}
 
 def _limit(page, origin: float) -> float:
     """Bottom of the room for the flow: the page's content bottom, or the top of its footnotes."""
-    footnotes = getattr(page, "footnote_area", None)
-    if footnotes is not None and footnotes.children:
-        return footnotes.position_y - origin
+    for area in page.children[1:]:  # [root, footnote area, note area] once laid out
+        if isinstance(area, boxes.FootnoteAreaBox) and area.children:
+            return area.position_y - origin
     return page.height
 
 
