@@ -195,7 +195,8 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
         progress(7, "Preflight")
         noticed = (*layout.warnings, *written)
         findings.extend((*job.notes,
-                         *preflight(PreflightInput(layout, path, out, job.sections, noticed))))
+                         *preflight(PreflightInput(layout, path, out, job.sections, noticed,
+                                                 marks=job.marks))))
         if job.gate.enabled and failing(tuple(findings), job.gate.strict):
             raise PreflightFailed(tuple(findings))
 

@@ -9,6 +9,7 @@ end marker, which costs microseconds, not a decode.
 
 from __future__ import annotations
 
+import base64
 import io
 import warnings
 from pathlib import Path
@@ -72,3 +73,26 @@ def _truncated(data: bytes, kind: str | None) -> bool:
     if kind == "PNG":
         return b"IEND" not in tail
     return False
+
+
+def reversed_picture(path: Path, gate: ReadGate) -> str:
+    """The raster picture at *path* knocked out to white, as a ``data:`` URL (PNG).
+
+    For a signature or a logo in dark ink that goes on a dark ground: the
+    ink's darkness becomes the opacity of white, the paper becomes
+    transparent (an existing alpha channel is kept). Raises ``ValueError``
+    for a file that is not a raster picture (an SVG is drawn in white by
+    its author instead).
+    """
+    if path.suffix.lower() not in RASTER:
+        raise ValueError("only a raster picture (PNG, JPEG) can be reversed — "
+                         "for an SVG, draw it in white")
+    with Image.open(io.BytesIO(gate.read_bytes(path))) as image:
+        rgba = image.convert("RGBA")
+    ink = Image.eval(rgba.convert("L"), lambda value: 255 - value)
+    alpha = Image.composite(ink, Image.new("L", rgba.size, 0), rgba.getchannel("A"))
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 0))
+    white.putalpha(alpha)
+    buffer = io.BytesIO()
+    white.save(buffer, "PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

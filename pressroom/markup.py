@@ -28,7 +28,7 @@ from .errors import BuildError
 from .fences import MAX_DEPTH, TAG, TAGGED, Fence, FenceBlockProcessor, FencePreprocessor
 from .footnotes import float_footnotes
 from .gate import ReadGate, Refused
-from .images import image_problem
+from .images import image_problem, reversed_picture
 from .rawhtml import TooDeep, rewrite_css_urls, rewrite_html
 from .sections import Section
 from .tasks import PRIORITY as TASKS_PRIORITY, TaskListTreeprocessor
@@ -248,7 +248,8 @@ class SectionTreeprocessor(Treeprocessor):
         line = self.image_line(source)
         spec = self.components.spec(Fence("figure", variants, {}, "", line), self.section.path)
         caption = markdown.markdown(image.get("alt", ""), extensions=["smarty"])
-        attrs = {"src": image.get("src"), "alt": _plain(image.get("alt", "")),
+        src = self.reversed(source, line) if "reversed" in variants else image.get("src")
+        attrs = {"src": src, "alt": _plain(image.get("alt", "")),
                  "caption": Markup(caption.removeprefix("<p>").removesuffix("</p>")),
                  "credit": image.get("title", "")}
         self.figures += 1
@@ -257,6 +258,13 @@ class SectionTreeprocessor(Treeprocessor):
         fence = Fence("figure", variants, attrs, figure_id, line)  # an author's id is prefixed above
         return render_component(etree.Element("div"), fence, spec, self.components,
                                 self.placement)
+
+    def reversed(self, source: str, line: int) -> str:
+        """The picture *source* knocked out to white (``{.reversed}``, for dark grounds)."""
+        try:
+            return reversed_picture(self.resolve(source, line), self.gate)
+        except ValueError as exc:
+            raise BuildError(self.section.path, line, f"{source}: {exc}") from None
 
     def render_fences(self, root: etree.Element) -> None:
         """Render fenced divs innermost first, so outer ones contain finished HTML."""

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from conftest import build_clean, page_texts, section, write
+from pressroom.cli import main
 
 BODY = """\
 Opening paragraph.
@@ -126,3 +127,42 @@ def test_a_project_declares_its_own_component_without_python(project: Path):
           section("First Part", "::: {.note who=\"Grace\"}\nShip it.\n:::\n"))
     texts = page_texts(build_clean(project).output)
     assert "Note by Grace:" in texts[2] and "Ship it." in texts[2]
+
+
+def test_a_signature_in_dark_ink_is_reversed_to_white_and_set_40_mm_wide(project: Path):
+    from PIL import ImageDraw
+
+    signature = Image.new("RGB", (900, 300), "white")
+    ImageDraw.Draw(signature).line([(40, 250), (300, 60), (450, 240), (860, 80)], fill="black",
+                                   width=14)
+    signature.save(project / "content" / "sig.png")
+    write(project / "content" / "00-cover.md", section(
+        "Cover", "Slogan.\n\n![Signature of the chair](sig.png){.signature .reversed}\n",
+        layout="cover"))
+    report = build_clean(project)
+    pdf = pdfium.PdfDocument(str(report.output))
+    try:
+        # max_depth 0: the page's own images (the cover shade sits in a form).
+        (drawn,) = pdf[0].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=0)
+        left, _, right, _ = drawn.get_bounds()
+        assert (right - left) / (72 / 25.4) == pytest.approx(40, abs=0.2)
+        bitmap = drawn.get_bitmap(render=True).to_pil().convert("RGBA")
+    finally:
+        pdf.close()
+    # The ink is white now, the paper transparent: nothing dark is drawn.
+    # (Fully opaque pixels: the antialiased edge is mixed with the render's ground.)
+    opaque = [bitmap.getpixel((x, y)) for x in range(0, bitmap.width, 3)
+              for y in range(0, bitmap.height, 3) if bitmap.getpixel((x, y))[3] == 255]
+    assert len(opaque) > 100 and min(min(pixel[:3]) for pixel in opaque) > 230
+    assert "Signature of the chair" not in page_texts(report.output)[0]  # no caption
+
+
+def test_reversing_an_svg_is_a_located_error(project: Path, capsys):
+    (project / "content" / "sig.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
+    write(project / "content" / "00-cover.md", section(
+        "Cover", "Slogan.\n\n![Signature](sig.svg){.signature .reversed}\n", layout="cover"))
+    assert main(["build", str(project)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error == (f"{project / 'content' / '00-cover.md'}:7: sig.svg: only a raster picture "
+                     "(PNG, JPEG) can be reversed — for an SVG, draw it in white")
