@@ -84,9 +84,10 @@ class SourceIndex:
         return f"{display_path(section.path)}:{section.body_line}"
 
     def text(self, needle: str) -> str:
+        wanted = _plain(needle)
         for section in self.sections:
             for offset, line in enumerate(section.body.splitlines()):
-                if needle and needle in line:
+                if wanted and wanted in _plain(line):
                     return f"{display_path(section.path)}:{section.body_line + offset}"
         return ""
 

@@ -159,8 +159,9 @@ def check_stranded_headings(given: PreflightInput, sources: SourceIndex) -> list
                     and box.height and box.height > 0.5:
                 last = box
         if last is not None and last.element_tag in HEADINGS and number < len(given.layout.document.pages):
-            text = "".join(child.text for child in last.descendants()
-                           if isinstance(child, boxes.TextBox))
+            # No-break spaces (tied words) read as spaces in a message.
+            text = " ".join("".join(child.text for child in last.descendants()
+                                    if isinstance(child, boxes.TextBox)).split())
             findings.append(Finding("warning", "stranded-heading",
                                     f"heading '{text.strip()}' is stranded at the foot of the page",
                                     number, sources.text(text.strip())))
