@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from conftest import LONG_TEXT as LONG
 from conftest import build_clean, page_texts, real_ranges, section, toc_numbers, write
+
+from pressroom.pdfchecks import read_contents
 
 
 def test_ranges_for_multi_page_sections_and_single_numbers_otherwise(project: Path):
@@ -33,3 +37,89 @@ def test_in_toc_false_leaves_the_section_out(project: Path):
     report = build_clean(project)
     assert list(toc_numbers(report.output)) == ["Second Part"]
     assert toc_numbers(report.output)["Second Part"] == real_ranges(report.output)["Second Part"]
+
+
+# A title that wraps on an A4 contents page.
+WRAPPED = ("A very long title for the renewal of the harbour, its quays, basins and bonded "
+           "stores, that runs well past the end of one contents line")
+LEADER_AND_PAGE = re.compile(r"\.{3,}\s*(\d+(?:–\d+)?)$")
+
+
+def page_lines(pdf: Path, page_index: int) -> list[list[tuple[str, tuple[float, ...]]]]:
+    """The text lines of a page, each as its characters with their boxes (left, bottom, right, top)."""
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        textpage = document[page_index].get_textpage()
+        text = textpage.get_text_range()
+        chars = [(char, textpage.get_charbox(index)) for index, char in enumerate(text)]
+    finally:
+        document.close()
+    lines, line = [], []
+    for char, box in chars:
+        if char in "\r\n":
+            if line:
+                lines.append(line)
+            line = []
+        else:
+            line.append((char.replace("\xa0", " "), box))
+    return [*lines, line] if line else lines
+
+
+def entry(lines, number: str):
+    """The lines of the contents entry *number* ("02"): its first to the one ending in its page."""
+    texts = ["".join(char for char, _ in line).strip() for line in lines]
+    start = next(i for i, text in enumerate(texts) if text.startswith(f"{number} "))
+    end = next(i for i in range(start, len(texts)) if LEADER_AND_PAGE.search(texts[i]))
+    return lines[start:end + 1], texts[start:end + 1]
+
+
+def test_a_wrapped_title_keeps_its_leader_and_page_on_its_last_line(project: Path):
+    write(project / "content" / "02-one.md", section(WRAPPED, LONG))
+    report = build_clean(project)
+    assert not [f for f in report.findings if f.check == "contents"]
+    real = real_ranges(report.output)
+    lines, texts = entry(page_lines(report.output, 1), "01")
+    assert len(texts) >= 2, texts  # the title wraps
+    # Leader and page on the entry's last line, read right: the page the section starts on.
+    leader = LEADER_AND_PAGE.search(texts[-1])
+    assert leader and leader[1] == real[WRAPPED] and "–" in leader[1]
+    assert " ".join([texts[0][3:], *texts[1:-1], texts[-1][:leader.start()]]).split() \
+        == WRAPPED.split()
+    assert not any(LEADER_AND_PAGE.search(text) or "..." in text for text in texts[:-1])
+    assert read_contents(report.output, [WRAPPED]) == {WRAPPED: real[WRAPPED]}
+    assert toc_numbers(report.output)["Second Part"] == real["Second Part"]
+
+    # The wrapped lines hang under the title's first letter, right of its number.
+    number_left = lines[0][0][1][0]
+    title_left = next(box[0] for char, box in lines[0][2:] if char.strip())
+    assert title_left - number_left > 30  # 14 mm ≈ 40 pt
+    for line in lines[1:]:
+        assert abs(line[0][1][0] - title_left) < 0.5
+    # The page is right-aligned with the one-line entry's page, on the last line's
+    # baseline, and clear of every letter of the title.
+    page = [box for char, box in lines[-1] if char.isdigit() or char == "–"]
+    one_line, _ = entry(page_lines(report.output, 1), "02")
+    assert abs(page[-1][2] - [box for char, box in one_line[-1] if char.isdigit()][-1][2]) < 0.5
+    letters = [box for line in lines for char, box in line if char.isalpha()]
+    assert page[0][0] > max(box[2] for box in letters) + 5
+    last_letters = [box for char, box in lines[-1] if char in "nei"]  # letters on the baseline
+    assert abs(min(box[1] for box in last_letters) - page[0][1]) < 0.6
+
+
+def test_every_fill_of_a_last_line_keeps_three_dots_and_the_page(project: Path):
+    # Titles a letter longer each, so one of them ends its last line at every
+    # point of the last few millimetres before the page number.
+    base = "The harbour renewal and the waterfront plan of the town and its quays, "
+    titles = [base + "x" * n + " end" for n in range(14, 30)]
+    for n, title in enumerate(titles):
+        write(project / "content" / f"03-{n:02d}.md", section(title, "Text.\n"))
+    report = build_clean(project)
+    assert not [f for f in report.findings if f.check == "contents"]
+    real = real_ranges(report.output)
+    contents = page_lines(report.output, 1) + page_lines(report.output, 2)
+    for number, title in enumerate(titles, start=2):  # after First Part
+        _, texts = entry(contents, f"{number:02d}")
+        leader = LEADER_AND_PAGE.search(texts[-1])  # three dots at least, then the page
+        assert leader and leader[1] == real[title], texts
+        assert " ".join([texts[0][3:], *texts[1:-1], texts[-1][:leader.start()]]).split() \
+            == title.split()
