@@ -185,3 +185,14 @@ def test_images_in_content_are_embedded(project):
     with pikepdf.open(report.output) as pdf:
         images = [img for page in pdf.pages for img in page.get_images().values()]
     assert any(abs(img.Width / img.Height - 2000 / 1500) < 0.01 for img in images)
+
+
+def test_a_publication_without_a_back_section_ends_on_the_themes_back_cover(project):
+    (project / "content" / "04-back.md").unlink()
+    report = build_clean(project)
+    texts = page_texts(report.output)
+    assert "TEST BOOKLET" in texts[-1].upper() and "SECOND PART" not in texts[-1]
+    assert "SECOND PART" in texts[-2]
+    # The generated cover is no part of the author's outline.
+    assert [title for title, _ in outline(report.output)] == [
+        "Cover", "Contents", "First Part", "Second Part"]
