@@ -35,6 +35,7 @@ from .tasks import PRIORITY as TASKS_PRIORITY, TaskListTreeprocessor
 from .titles import Title, render_title
 from .typeset import PRIORITY as TYPESET_PRIORITY, TypesetPostprocessor
 from .spans import PRIORITY as SPAN_PRIORITY, SPAN, SpanProcessor
+from .tablecols import PRIORITY as COLUMNS_PRIORITY, TableColumnsTreeprocessor
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
 MAX_BRACKETS = 2_000
@@ -149,6 +150,7 @@ class SectionExtension(Extension):
         md.inlinePatterns.register(SpanProcessor(SPAN, md), "spans", SPAN_PRIORITY)
         md.treeprocessors.register(TaskListTreeprocessor(md), "tasks", TASKS_PRIORITY)
         md.treeprocessors.register(CellBreaksTreeprocessor(md), "cell-breaks", BREAKS_PRIORITY)
+        md.treeprocessors.register(TableColumnsTreeprocessor(md), "table-columns", COLUMNS_PRIORITY)
         md.postprocessors.register(TypesetPostprocessor(md), "typeset", TYPESET_PRIORITY)
         # Priority 1: after inline patterns (20), attr_list (8) and toc (5), so
         # every id, image and footnote exists by the time we rewrite them.
