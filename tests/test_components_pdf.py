@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -166,3 +167,90 @@ def test_reversing_an_svg_is_a_located_error(project: Path, capsys):
     error = capsys.readouterr().err.strip()
     assert error == (f"{project / 'content' / '00-cover.md'}:7: sig.svg: only a raster picture "
                      "(PNG, JPEG) can be reversed — for an SVG, draw it in white")
+
+
+CALLOUTS = """\
+Text before.
+
+::: {.callout .caps}
+The quays are **open to all**, at *every* hour.
+:::
+
+::: {.callout .caps}
+Every metre of the water's edge belongs to the public, at every hour of the day and night, \
+and no building, fence or gate will ever be allowed to close any part of it.
+:::
+"""
+# The display face's PDF font names, lightest to heaviest.
+WEIGHTS = ("-Condensed", "Medium", "Semi-Bold", "-Bold-", "Ultra-Bold")
+
+
+def set_in(pdf: Path, page_index: int, words: str) -> list[tuple[int, tuple[int, int, int]]]:
+    """(weight rank, RGB fill) of each letter of *words* where it first appears on the page."""
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        textpage = document[page_index].get_textpage()
+        text = textpage.get_text_range()
+        start = text.index(words)
+        found = []
+        for index in range(start, start + len(words)):
+            if not text[index].isalpha():
+                continue
+            name = ctypes.create_string_buffer(128)
+            flags = ctypes.c_int()
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+            weight = max(rank for rank, part in enumerate(WEIGHTS) if part in name.value.decode())
+            channels = [ctypes.c_uint() for _ in range(4)]
+            pdfium_c.FPDFText_GetFillColor(textpage.raw, index, *map(ctypes.byref, channels))
+            found.append((weight, tuple(channel.value for channel in channels[:3])))
+        return found
+    finally:
+        document.close()
+
+
+def test_emphasis_in_a_capitals_callout_is_coloured_never_lighter(project: Path):
+    write(project / "content" / "02-one.md", section("First Part", CALLOUTS))
+    report = build_clean(project)
+    text = page_texts(report.output)[2]
+    assert "THE QUAYS ARE OPEN TO ALL, AT EVERY HOUR." in text
+    plain, strong, em = (set_in(report.output, 2, words) for words in ("QUAYS", "OPEN", "EVERY"))
+    (weight, navy), = set(plain)  # one weight and colour for the statement
+    assert all(w > weight and colour != navy for w, colour in strong)  # heavier, in colour
+    assert all(w >= weight and colour not in (navy, strong[0][1]) for w, colour in em)
+    r, g, b = strong[0][1]
+    assert r > 180 and g < 130 and b < 100  # coral
+
+
+def test_a_long_capitals_callout_is_set_in_sentence_case(project: Path):
+    write(project / "content" / "02-one.md", section("First Part", CALLOUTS))
+    report = build_clean(project)
+    text = " ".join(page_texts(report.output)[2].split())
+    assert "Every metre of the water’s edge belongs to the public" in text
+    assert "EVERY METRE" not in text
+
+
+STATS = """\
+::: stats
+- **3,400** homes
+- **9,800** jobs
+- **€1.14 bn** invested
+:::
+"""
+
+
+def test_big_stat_figures_stand_apart_and_clear_their_labels(project: Path):
+    write(project / "content" / "02-one.md", section("First Part", STATS))
+    report = build_clean(project)
+    document = pdfium.PdfDocument(str(report.output))
+    try:
+        textpage = document[2].get_textpage()
+        text = textpage.get_text_range()
+        for value, label in (("3,400", "homes"), ("9,800", "jobs")):
+            start = text.index(value)
+            glyphs = [textpage.get_charbox(start + k) for k in range(len(value))]
+            # At 30pt a gap under 1.2pt (0.04em) reads as touching.
+            assert min(b[0] - a[2] for a, b in zip(glyphs, glyphs[1:])) > 1.2, value
+            below = textpage.get_charbox(text.index(label, start))
+            assert min(box[1] for box in glyphs) - below[3] > 2 * 72 / 25.4, value  # 2 mm clear
+    finally:
+        document.close()
