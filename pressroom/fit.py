@@ -150,7 +150,7 @@ def _section_ends(facts: list[PageFacts]) -> dict[str, float]:
 def page_facts(page) -> PageFacts:
     """Measure one WeasyPrint page box (the flow only; margin boxes and footnotes apart)."""
     origin = page.content_box_y()
-    flow = list(_descendants(page.children[0] if page.children else None))
+    flow = list(page.children[0].descendants()) if page.children else []
     lines = [b for b in flow if isinstance(b, (boxes.LineBox, boxes.ReplacedBox)) and b.height]
     sections = [b for b in flow if _tag(b) == "section" and isinstance(b, boxes.BlockBox)]
     page_figures = [b for b in flow if _tag(b) == "figure" and _names(b) & PAGE_FIGURES]
@@ -188,7 +188,7 @@ def _resizable(box) -> bool:
 
 
 def _figure(box, origin: float) -> tuple[str, float, float, float]:
-    picture = next((b.height for b in _descendants(box) if isinstance(b, boxes.ReplacedBox)), 0)
+    picture = next((b.height for b in box.descendants() if isinstance(b, boxes.ReplacedBox)), 0)
     return box.element.get("id"), box.position_y - origin, box.margin_height(), picture
 
 
@@ -200,10 +200,3 @@ def _names(box) -> set[str]:
     element = getattr(box, "element", None)
     return set((element.get("class") or "").split()) if element is not None else set()
 
-
-def _descendants(box):
-    if box is None:
-        return
-    for child in getattr(box, "children", ()):
-        yield child
-        yield from _descendants(child)
