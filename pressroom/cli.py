@@ -63,6 +63,10 @@ def parser() -> argparse.ArgumentParser:
                            help="profile to proof (default: the first declared, or print)")
     _edition_option(proof_cmd, "edition to proof (default: the first declared)")
     proof_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
+    new_cmd = commands.add_parser("new", help="start a publication in an empty folder")
+    new_cmd.add_argument("folder", type=Path, metavar="DIR", help="folder to create (empty or new)")
+    new_cmd.add_argument("--title", help="the publication's title (default: from DIR's name)")
+    new_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
     return root
 
 
@@ -76,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    if args.command == "new":
+        return _guarded(args, lambda: new(args))
     if not args.project.is_dir():
         print(f"pressroom: error: {args.project} is not a directory", file=sys.stderr)
         return 2
@@ -125,6 +131,16 @@ def proof(args: argparse.Namespace) -> int:
         written = write_proofs(report.output, args.folder)
     for path in written:
         print(display_path(path))
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    """``pressroom new DIR``: a small publication that builds at once; what to edit next."""
+    from .scaffold import create_project, next_steps
+    written = create_project(args.folder, args.title)
+    for path in written:
+        print(display_path(path))
+    print(next_steps(args.folder), file=sys.stderr)
     return 0
 
 

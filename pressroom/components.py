@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from .errors import BuildError
 from .fences import Fence
+from .sourcemap import ATTRIBUTE as SOURCE, stamp_html
 from .templating import get_template, run_template
 
 HEADER = re.compile(r"^\s*\{#-?\s*component\b(.*?)-?#\}", re.DOTALL)
@@ -172,7 +173,8 @@ def render_component(element: etree.Element, fence: Fence, spec: ComponentSpec,
         "id": fence.id,
     }
     placeholder = etree.Element("p")
-    placeholder.text = where.store(components.render(spec, context))
+    placeholder.text = where.store(stamp_html(components.render(spec, context),
+                                              element.get(SOURCE, "")))
     return placeholder
 
 

@@ -25,6 +25,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 
 from .errors import BuildError
+from .sourcemap import line_of_mark
 
 OPEN = re.compile(r"^ {0,3}(?P<colons>:{3,})(?P<rest>.*)$")
 CLOSE = re.compile(r"^ {0,3}:{3,}\s*$")
@@ -102,8 +103,14 @@ class FencePreprocessor(Preprocessor):
         stack: list[tuple[int, str]] = []
         in_code = ""
         out = []
-        for offset, text in enumerate(lines):
-            line = self.first_line + offset
+        line = self.first_line - 1
+        for text in lines:
+            # Source-map markers stand, with a blank line, before the line they name.
+            if (marked := line_of_mark(text)) is not None:
+                out.append(text)
+                line = marked - 2
+                continue
+            line += 1
             if TAG in text:
                 raise BuildError(self.path, line, "the invisible character U+2060 followed by "
                                                   "'@' is reserved by pressroom — remove it")

@@ -35,6 +35,10 @@ from .tasks import PRIORITY as TASKS_PRIORITY, TaskListTreeprocessor
 from .titles import Title, render_title
 from .typeset import PRIORITY as TYPESET_PRIORITY, TypesetPostprocessor
 from .spans import PRIORITY as SPAN_PRIORITY, SPAN, SpanProcessor
+from .sourcemap import (ATTRIBUTE as SOURCE, BLOCK_PRIORITY as SOURCE_BLOCK,
+                        PREPROCESSOR_PRIORITY as SOURCE_PRE, TREE_PRIORITY as SOURCE_TREE,
+                        SourceLineBlockProcessor, SourceLinePreprocessor, SourceMapTreeprocessor,
+                        strip_marks)
 from .tablecols import PRIORITY as COLUMNS_PRIORITY, TableColumnsTreeprocessor
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
@@ -142,6 +146,13 @@ class SectionExtension(Extension):
         self.section, self.gate, self.components = section, gate, components
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        places = SourceLineBlockProcessor(md.parser)
+        md.preprocessors.register(SourceLinePreprocessor(md, self.section.path,
+                                                         self.section.body_line),
+                                  "source-lines", SOURCE_PRE)
+        md.parser.blockprocessors.register(places, "source-lines", SOURCE_BLOCK)
+        md.treeprocessors.register(SourceMapTreeprocessor(md, self.section.source_name, places),
+                                   "source-map", SOURCE_TREE)
         # After whitespace normalisation (30), before raw HTML is stashed (20).
         md.preprocessors.register(
             FencePreprocessor(md, self.section.path, self.section.body_line), "fences", 25)
@@ -211,7 +222,8 @@ class SectionTreeprocessor(Treeprocessor):
                                  "this ':::' fence is inside raw HTML, where Markdown is not "
                                  "read — close the HTML element before the fence")
             try:
-                stash[index] = rewrite_html(block, self.raw_reference, self.prefixed)
+                # Raw HTML spanning blank lines has swallowed the source map's markers.
+                stash[index] = rewrite_html(strip_marks(block), self.raw_reference, self.prefixed)
             except TooDeep as exc:
                 first = block.strip().split("\n", 1)[0][:40]
                 raise BuildError(self.section.path, self.section.line_of(first),
@@ -236,15 +248,18 @@ class SectionTreeprocessor(Treeprocessor):
             for index, child in enumerate(list(parent)):
                 if child.tag == "p" and len(child) == 1 and child[0].tag == "img" \
                         and not (child.text or "").strip() and not (child[0].tail or "").strip():
-                    figure = self.figure(child[0])
+                    figure = self.figure(child[0], child.get(SOURCE, ""))
                     figure.tail = child.tail
                     parent.remove(child)
                     parent.insert(index, figure)
         for image in root.iter("img"):
             image.attrib.pop("data-source", None)
 
-    def figure(self, image: etree.Element) -> etree.Element:
-        """Render an image as the ``figure`` component (alt text: caption; title: credit)."""
+    def figure(self, image: etree.Element, stamped: str) -> etree.Element:
+        """Render an image as the ``figure`` component (alt text: caption; title: credit).
+
+        *stamped* is the paragraph's source-map stamp; the figure carries it.
+        """
         source = image.attrib.pop("data-source", "")
         variants = tuple(image.get("class", "").split())
         line = self.image_line(source)
@@ -258,8 +273,8 @@ class SectionTreeprocessor(Treeprocessor):
         # Every figure gets a stable id: the page-flow fitting (fit.py) resizes it by id.
         figure_id = image.get("id") or self.prefixed(f"figure-{self.figures}")
         fence = Fence("figure", variants, attrs, figure_id, line)  # an author's id is prefixed above
-        return render_component(etree.Element("div"), fence, spec, self.components,
-                                self.placement)
+        return render_component(etree.Element("div", {SOURCE: stamped} if stamped else {}),
+                                fence, spec, self.components, self.placement)
 
     def reversed(self, source: str, line: int) -> str:
         """The picture *source* knocked out to white (``{.reversed}``, for dark grounds)."""

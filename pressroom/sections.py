@@ -46,6 +46,11 @@ class Section:
     body: str
     body_line: int
     title_from_heading: bool = False  # no front-matter title: the first '# heading' gave it
+    source: str = ""  # the path as the source map names it: project-relative, '/'-separated
+
+    @property
+    def source_name(self) -> str:
+        return self.source or self.path.name
 
     def line_of(self, needle: str, default: int | None = None) -> int:
         """First line of the file containing *needle* (for errors found after parsing)."""
@@ -85,7 +90,15 @@ def load_sections(root: Path, layouts: frozenset[str], gate: ReadGate,
         sections = read_all(paths, layouts, gate, skip_headings=1)
     ids = unique_ids([section.id if section.path.stem == stem else slug_from_name(stem)
                       for section, stem in zip(sections, stems)])
-    return tuple(replace(section, id=new) for section, new in zip(sections, ids))
+    return tuple(replace(section, id=new, source=_relative(section.path, root))
+                 for section, new in zip(sections, ids))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:  # an edition's folder outside the project is refused earlier
+        return path.name
 
 
 def read_all(paths: list[Path], layouts: frozenset[str], gate: ReadGate,

@@ -3,13 +3,17 @@
 Components render through the default theme's templates. The fixture
 section's id is ``fixture``, so every id and internal link in
 the expected HTML carries that prefix. ``{dir}`` in an expected file stands
-for the fixture directory's file URI.
+for the fixture directory's file URI. Source-map stamps (``data-src``) are
+compared only where the expected file has them (``source-map``); for every
+fixture, each stamp must name a line of its file where a block starts.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from types import MappingProxyType
+
+import re
 
 import pytest
 
@@ -23,6 +27,7 @@ from pressroom.templating import environment
 from pressroom.theme import Theme, default_theme_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+STAMP = re.compile(r' data-src="([^"]*)"')
 CASES = sorted(p.stem for p in FIXTURES.glob("*.md"))
 
 
@@ -49,7 +54,32 @@ def test_fixture(name: str):
     gate = ReadGate(theme.roots())
     components = load_components(environment(theme.template_dirs, gate))
     html = render_section(fixture_section(source), gate, components).html
+    if "data-src" not in expected:
+        html = STAMP.sub("", html)
     assert html.strip() == expected.strip()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_stamps_name_block_starts(name: str):
+    """Every ``data-src`` names this file, in document order, at a line that starts a block."""
+    source = FIXTURES / f"{name}.md"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    theme = Theme((FIXTURES.parent.parent, default_theme_dir()))
+    gate = ReadGate(theme.roots())
+    components = load_components(environment(theme.template_dirs, gate))
+    stamps = STAMP.findall(render_section(fixture_section(source), gate, components).html)
+    assert stamps, "no block was stamped"
+    numbers = []
+    for stamp in stamps:
+        file, _, line = stamp.rpartition(":")
+        assert file == source.name
+        number = int(line)
+        before = lines[number - 2] if number > 1 else ""
+        assert lines[number - 1].strip(), f"{stamp} is a blank line"
+        assert not before.strip() or before.lstrip().startswith(":::") \
+            or lines[number - 1].lstrip().startswith(":::"), f"{stamp} is inside a block"
+        numbers.append(number)
+    assert numbers == sorted(numbers)
 
 
 def test_every_fixture_has_an_expected_output():
