@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from pressroom import build
@@ -79,6 +80,30 @@ def page_texts(pdf_path: Path) -> list[str]:
         return [page.get_textpage().get_text_range().replace("\xa0", " ") for page in pdf]
     finally:
         pdf.close()
+
+
+def drawn_images(pdf_path: Path) -> list[list[tuple[int, int]]]:
+    """The pixel size (width, height) of every raster image each page draws, page by page.
+
+    Read from what each page's content stream draws, not from its resources:
+    WeasyPrint gives all pages one shared resource dictionary, so every page
+    lists every image of the file. Forms are walked too: WeasyPrint 70 draws
+    a CSS background (the cover's shade, styles/img/cover-shade.png) inside a
+    form XObject, which a walk of the page's top level (max_depth=1) misses.
+    An image drawn twice counts twice.
+    """
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        return [[tuple(image.get_px_size()) for image in page.get_objects(
+                    filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=15)]
+                for page in pdf]
+    finally:
+        pdf.close()
+
+
+def images_drawn(pdf_path: Path) -> list[int]:
+    """How many raster images each page draws (see :func:`drawn_images`)."""
+    return [len(page) for page in drawn_images(pdf_path)]
 
 
 def outline(pdf_path: Path) -> list[tuple[str, int]]:
