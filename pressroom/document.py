@@ -17,6 +17,7 @@ from markupsafe import Markup
 from .config import Publication
 from .gate import ReadGate, Refused
 from .markup import RenderedSection, resolve_asset
+from .sourcemap import stamp
 from .templating import get_template, run_template
 from .values import page_class
 
@@ -46,6 +47,7 @@ class SectionView:
     data: Any
     html: Markup
     title_html: Markup  # the title's inline Markdown as HTML: opener, contents
+    source: str = ""  # source-map stamp of the title's line, for what the section itself makes
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,8 @@ def end_id(section_id: str) -> str:
 def _view(rendered: RenderedSection, number: int) -> SectionView:
     s = rendered.section
     return SectionView(s.id, end_id(s.id), rendered.title.text, number, s.layout, s.in_toc,
-                       s.data, Markup(rendered.html), Markup(rendered.title.html))
+                       s.data, Markup(rendered.html), Markup(rendered.title.html),
+                       stamp(s.source_name, s.data_lines.get("title", s.body_line)))
 
 
 def _asset_function(rendered: RenderedSection, gate: ReadGate) -> Callable[[str], str]:

@@ -49,68 +49,37 @@ class PreflightInput:
     marks: str = ""
 
 
-# Rendered text differs from its source by smart quotes, dashes and CSS capitals.
-_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                        "\u2013": "--", "\u2014": "---", "\u00a0": " ", "\u00ad": ""})
+class Sources:
+    """Names the Markdown line a laid-out thing came from, by its source-map stamp.
 
-
-def _plain(text: str) -> str:
-    return " ".join(text.translate(_PLAIN).casefold().split())
-
-
-class SourceIndex:
-    """Finds the Markdown line a rendered thing came from, by searching the sources."""
+    Stamps (``data-src``) are written while parsing (:mod:`sourcemap`); a
+    box with none nearer than its ``<section>`` is blamed on the section's
+    title line.
+    """
 
     def __init__(self, sections: tuple[Section, ...]):
-        self.sections = sections
+        self.by_id = {section.id: section for section in sections}
+        self.by_source = {section.source_name: section for section in sections}
 
-    def in_section(self, section_id: str, needle: str) -> str:
-        """``path:line`` of *needle* in the section *section_id*: its title, else its body.
-
-        Falls back to the section's first body line: a finding always names
-        the file it comes from, even when the text was rewritten past finding.
-        """
-        section = next((s for s in self.sections if s.id == section_id), None)
-        if section is None:
-            return self.text(needle)
-        wanted = _plain(needle)
-        for offset, line in enumerate(section.body.splitlines()):
-            if wanted and wanted in _plain(line):
-                return f"{display_path(section.path)}:{section.body_line + offset}"
-        # Titles are set in openers, running heads and the contents page.
-        for titled in (section, *self.sections):
-            if wanted and wanted in _plain(titled.title):
-                return f"{display_path(titled.path)}:{titled.data_lines.get('title', 1)}"
-        return f"{display_path(section.path)}:{section.body_line}"
-
-    def text(self, needle: str) -> str:
-        wanted = _plain(needle)
-        for section in self.sections:
-            for offset, line in enumerate(section.body.splitlines()):
-                if wanted and wanted in _plain(line):
-                    return f"{display_path(section.path)}:{section.body_line + offset}"
+    def of(self, stamp: str, section_id: str = "") -> str:
+        """``path:line`` of *stamp* (``content/03-history.md:41``), else of the section's title."""
+        source, _, line = stamp.rpartition(":")
+        if (section := self.by_source.get(source)) is not None and line.isdigit():
+            return f"{display_path(section.path)}:{line}"
+        if (section := self.by_id.get(section_id)) is not None:
+            return f"{display_path(section.path)}:{section.data_lines.get('title', 1)}"
         return ""
 
-    def image(self, src: str, section_id: str = "") -> str:
-        """Where an image file is referenced: a Markdown image, a fence or front matter.
-
-        With *section_id*, only that section's file is searched (a picture used
-        in several sections is blamed on the one it was seen in).
-        """
-        path = Path(unquote(urlsplit(src).path))
-        for section in self.sections:
-            if section_id and section.id != section_id:
-                continue
+    def picture(self, src: str, stamp: str, section_id: str = "") -> str:
+        """Where a picture is named: its front-matter key (cover backgrounds), else its stamp."""
+        section = self.by_id.get(section_id)
+        if section is not None:
+            path = Path(unquote(urlsplit(src).path))
             relative = os.path.relpath(path, section.path.parent)
-            # Markdown "(path", raw HTML src="path", src='path' or src=path.
-            found = next(filter(None, (SourceIndex((section,)).text(form.format(relative))
-                                       for form in ("({}", '"{}"', "'{}'", "={}"))), "")
-            if found:
-                return found
             for key, value in section.data.items():
                 if str(value) == relative:
                     return f"{display_path(section.path)}:{section.data_lines.get(key, 1)}"
-        return ""
+        return self.of(stamp, section_id)
 
 
 def once_per_message(findings: list[Finding]) -> list[Finding]:

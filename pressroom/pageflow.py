@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from weasyprint.formatting_structure import boxes
 
-from .errors import display_path
-from .findings import Finding, PreflightInput, SourceIndex
+from .findings import Finding, PreflightInput, Sources
+from .sourcemap import ATTRIBUTE as SOURCE
 
 MIN_FILL = 0.15  # a page whose content covers less of its height looks left behind
 LONE_WORD = 8  # a heading's last line of one word this short (or shorter) is a widow
@@ -25,7 +25,6 @@ TITLE_CLASSES = {"opener-title", "cover-title"}
 DESIGNED = {("header", "opener"), ("figure", "full-page"), ("figure", "full-bleed"),
             ("section", "layout-cover"), ("section", "layout-toc"), ("section", "layout-back")}
 WRAPPERS = {"html", "body", "section"}  # their boxes span the page, whatever it holds
-PAGEBREAK = re.compile(r"^\s*:{3,}\s*(\{[^}]*\.pagebreak\b|pagebreak\b)")
 
 
 def pages(given: PreflightInput):
@@ -49,16 +48,27 @@ def walk(box, around: frozenset):
 
 def in_sections(page):
     """Flow boxes of *page* with the id of the ``<section>`` each sits in ('' outside one)."""
-    def walk_sections(box, section_id: str):
+    return ((box, section_id) for box, section_id, _ in sourced(page))
+
+
+def sourced(page):
+    """Flow boxes of *page* with their section's id and their source-map stamp.
+
+    The stamp (``data-src``, see :mod:`sourcemap`) is the box's element's own,
+    else that of the nearest stamped element around it ('' for none).
+    """
+    def down(box, section_id: str, stamp: str):
         for child in getattr(box, "children", ()):
             element = getattr(child, "element", None)
-            inside = section_id
-            if child.element_tag == "section" and element is not None and element.get("id"):
-                inside = element.get("id")
-            yield child, inside
-            yield from walk_sections(child, inside)
+            inside, mark = section_id, stamp
+            if element is not None:
+                if child.element_tag == "section" and element.get("id"):
+                    inside = element.get("id")
+                mark = element.get(SOURCE) or stamp
+            yield child, inside, mark
+            yield from down(child, inside, mark)
     if page.children:
-        yield from walk_sections(page.children[0], "")
+        yield from down(page.children[0], "", "")
 
 
 def flow(page):
@@ -66,11 +76,11 @@ def flow(page):
     return page.children[0].descendants() if page.children else ()
 
 
-def check_page_flow(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+def check_page_flow(given: PreflightInput, sources: Sources) -> list[Finding]:
     """Empty and underfilled pages, and headings whose last line is one short word."""
     surveyed = survey(given)
-    return [*check_empty_pages(given, surveyed),
-            *check_underfilled_pages(given, surveyed, sources),
+    return [*check_empty_pages(surveyed, sources),
+            *check_underfilled_pages(surveyed, sources),
             *check_heading_last_words(given, sources)]
 
 
@@ -88,26 +98,29 @@ class PageFlow:
     ends_section: bool  # it holds the end of its section
     designed: bool  # see :func:`designed`
     breaker: str  # 'pagebreak', 'full-page' or 'full-bleed': what breaks the page after it
-    pagebreak: int  # index of its last page break among its section's, -1 for none
+    pagebreak: str  # source-map stamp of its last page break ('' for none)
+    first_source: str  # stamp of the block its first text comes from
+    last_source: str  # stamp of the last stamped block on it
 
 
 def survey(given: PreflightInput) -> list[PageFlow]:
     """:class:`PageFlow` of every page, in order."""
     titles = {section.id: section.title for section in given.sections}
-    seen_breaks: dict[str, int] = {}
     surveyed = []
     for number, page in pages(given):
-        owned = [(getattr(box, "_box", box), section_id)
-                 for box, section_id in in_sections(page) if section_id]
+        owned = [(getattr(box, "_box", box), section_id, stamp)
+                 for box, section_id, stamp in sourced(page) if section_id]
         section_id = owned[-1][1] if owned else ""
-        breaks = sum(box.element_tag == "div" and "pagebreak" in classes(box) for box, _ in owned)
-        seen_breaks[section_id] = seen_breaks.get(section_id, 0) + breaks
-        lines = [_line_text(line).strip() for line in _lines(page)]
+        breaks = [stamp for box, _, stamp in owned
+                  if box.element_tag == "div" and "pagebreak" in classes(box)]
+        lines = [(_line_text(line).strip(), stamp) for line, stamp in _lines(page)]
+        first = next(((text, stamp) for text, stamp in lines if text), ("", ""))
         surveyed.append(PageFlow(
             number, section_id, titles.get(section_id, section_id), _shows_anything(page),
-            fill(page), len(lines), next(filter(None, lines), "")[:30],
-            any("section-end" in classes(box) for box, _ in owned), designed(page),
-            _breaker(page), seen_breaks[section_id] - 1 if breaks else -1))
+            fill(page), len(lines), first[0][:30],
+            any("section-end" in classes(box) for box, _, _ in owned), designed(page),
+            _breaker(page), breaks[-1] if breaks else "", first[1],
+            next((stamp for _, _, stamp in reversed(owned) if stamp), "")))
     return surveyed
 
 
@@ -136,8 +149,10 @@ def _in_flow(box):
 
 
 def _lines(page) -> list:
-    """Line boxes of the page's flow that show text or a picture, top to bottom."""
-    return [box for box in (_in_flow(page.children[0]) if page.children else ())
+    """``(line box, stamp)`` of the page's flow lines that show text or a picture, top to bottom."""
+    stamps = {id(box): stamp for box, _, stamp in sourced(page)}
+    return [(box, stamps.get(id(box), ""))
+            for box in (_in_flow(page.children[0]) if page.children else ())
             if isinstance(box, boxes.LineBox) and any(map(_visible, box.descendants()))]
 
 
@@ -183,20 +198,7 @@ def _line_text(line) -> str:
     return "".join(box.text for box in line.descendants() if isinstance(box, boxes.TextBox))
 
 
-def _source_line(given: PreflightInput, section_id: str, pagebreak: int = -1) -> str:
-    """``path:line`` of a section's page break number *pagebreak* (0-based), or of its
-    last written line (-1, or when the fences cannot be counted); '' outside sections."""
-    section = next((s for s in given.sections if s.id == section_id), None)
-    if section is None:
-        return ""
-    lines = section.body.splitlines()
-    fences = [i for i, line in enumerate(lines) if PAGEBREAK.match(line)]
-    written = [i for i, line in enumerate(lines) if line.strip()] or [0]
-    index = fences[pagebreak] if 0 <= pagebreak < len(fences) else written[-1]
-    return f"{display_path(section.path)}:{section.body_line + index}"
-
-
-def check_empty_pages(given: PreflightInput, surveyed: list[PageFlow]) -> list[Finding]:
+def check_empty_pages(surveyed: list[PageFlow], sources: Sources) -> list[Finding]:
     """Pages on which nothing is printed but running heads and folios.
 
     Blank pages padded in for saddle stitching come after the layout and are
@@ -208,14 +210,14 @@ def check_empty_pages(given: PreflightInput, surveyed: list[PageFlow]) -> list[F
         if page.shows:
             continue
         message = f"page {page.number} is empty, nothing but running heads and folios"
-        where = _source_line(given, page.section)
-        if page.pagebreak >= 0:  # its own break: the one before broke the page already
+        where = sources.of(page.last_source, page.section)
+        if page.pagebreak:  # its own break: the one before broke the page already
             message += f": a page break in '{page.title}' follows another break — remove it"
-            where = _source_line(given, page.section, page.pagebreak)
+            where = sources.of(page.pagebreak, page.section)
         elif before is not None and before.breaker == "pagebreak" and page.ends_section:
             message += f": the page break at the end of '{page.title}' pushes the section's " \
                        "end onto it — remove that break"
-            where = _source_line(given, page.section, before.pagebreak)
+            where = sources.of(before.pagebreak, page.section)
         elif before is not None and before.breaker and page.ends_section:
             message += f": '{page.title}' ends with a {before.breaker} figure, which breaks " \
                        "the page after it — place the figure before the section's last text"
@@ -225,8 +227,7 @@ def check_empty_pages(given: PreflightInput, surveyed: list[PageFlow]) -> list[F
     return findings
 
 
-def check_underfilled_pages(given: PreflightInput, surveyed: list[PageFlow],
-                            sources: SourceIndex) -> list[Finding]:
+def check_underfilled_pages(surveyed: list[PageFlow], sources: Sources) -> list[Finding]:
     """Pages whose content covers less than :data:`MIN_FILL` of their height.
 
     Designed pages (see :func:`designed`) and empty pages (:func:`check_empty_pages`)
@@ -238,8 +239,7 @@ def check_underfilled_pages(given: PreflightInput, surveyed: list[PageFlow],
         if page.fill >= MIN_FILL or not page.lines or page.designed:
             continue
         broken = before is not None and before.breaker == "pagebreak"
-        where = _source_line(given, page.section, before.pagebreak) if broken \
-            else sources.in_section(page.section, page.first_text)
+        where = sources.of(before.pagebreak if broken else page.first_source, page.section)
         findings.append(Finding("warning", "underfilled-page",
                                 f"page {page.number} is {page.fill * 100:.0f} % filled: "
                                 f"{_underfill_cause(before, page, after)}", page.number, where))
@@ -271,16 +271,16 @@ def _underfill_cause(before: PageFlow | None, page: PageFlow, after: PageFlow | 
 
 
 def _headings(page):
-    """``(box, section id)`` of each heading on *page* (its outermost box only)."""
+    """``(box, section id, stamp)`` of each heading on *page* (its outermost box only)."""
     seen = set()
-    for box, section_id in in_sections(page):
+    for box, section_id, stamp in sourced(page):
         box = getattr(box, "_box", box)
         element = getattr(box, "element", None)
         if not isinstance(box, boxes.BlockBox) or element is None or id(element) in seen:
             continue
         if box.element_tag in HEADING_TAGS or classes(box) & TITLE_CLASSES:
             seen.add(id(element))
-            yield box, section_id
+            yield box, section_id, stamp
 
 
 def lone_last_word(lines: list[str]) -> str | None:
@@ -296,21 +296,21 @@ def lone_last_word(lines: list[str]) -> str | None:
     return word if len(word.strip(string.punctuation + "“”‘’«»…")) <= LONE_WORD else None
 
 
-def check_heading_last_words(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+def check_heading_last_words(given: PreflightInput, sources: Sources) -> list[Finding]:
     """Headings of two lines or more whose last line is a single short word.
 
     The cover title comes from ``publication.yml``: its finding has no source line.
     """
     findings = []
     for number, page in pages(given):
-        for box, section_id in _headings(page):
+        for box, section_id, stamp in _headings(page):
             lines = [_line_text(line) for line in box.descendants()
                      if isinstance(line, boxes.LineBox)]
             word = lone_last_word(lines)
             if word is None:
                 continue
             text = " ".join(" ".join(lines).split())
-            where = "" if "cover-title" in classes(box) else sources.in_section(section_id, text)
+            where = "" if "cover-title" in classes(box) else sources.of(stamp, section_id)
             findings.append(Finding("warning", "heading-last-word",
                                     f"heading '{text}' leaves '{word}' alone on its last line "
                                     "— reword or shorten it so that line holds two words or "

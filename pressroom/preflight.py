@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.formatting_structure import boxes
 
-from .findings import Finding, PreflightInput, SourceIndex
-from .pageflow import check_page_flow, classes, flow, in_sections, pages, walk
+from .findings import Finding, PreflightInput, Sources
+from .pageflow import check_page_flow, classes, flow, pages, sourced, walk
 from .pdfchecks import check_pdf, read_contents
 from .slugcheck import check_marks_in_bleed
 
@@ -26,7 +26,7 @@ HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 def preflight(given: PreflightInput) -> tuple[Finding, ...]:
     """Run every check; findings come sorted by page."""
-    sources = SourceIndex(given.sections)
+    sources = Sources(given.sections)
     findings = [
         *check_pdf(given),
         *check_images(given, sources),
@@ -41,7 +41,7 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))
 
 
-def check_images(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+def check_images(given: PreflightInput, sources: Sources) -> list[Finding]:
     """Effective resolution of every placed raster image, and full-bleed reach."""
     findings = []
     for number, page in pages(given):
@@ -50,14 +50,15 @@ def check_images(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
         left, top = -bleed["left"], -bleed["top"]
         right = page.margin_width() + bleed["right"]
         bottom = page.margin_height() + bleed["bottom"]
-        owner = {id(box): section_id for box, section_id in in_sections(page)}
+        owner = {id(box): (section_id, stamp) for box, section_id, stamp in sourced(page)}
         for box, around in walk(page, frozenset()):
             if not isinstance(box, boxes.ReplacedBox) or box.element is None:
                 continue
             src = box.element.get("src", "")
+            section_id, stamp = owner.get(id(box), ("", ""))
+            where = sources.picture(src, stamp, section_id)
             ppi = effective_ppi(box)
             if ppi is not None:
-                where = sources.image(src, owner.get(id(box), ""))
                 name = Path(unquote(urlsplit(src).path)).name
                 if ppi < given.profile.min_dpi_error:
                     findings.append(Finding("error", "image-resolution",
@@ -73,7 +74,7 @@ def check_images(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
                         or y + box.height < bottom - 0.5:
                     findings.append(Finding("error", "full-bleed",
                                             "a .full-bleed figure does not reach the bleed edge",
-                                            number, sources.image(src, owner.get(id(box), ""))))
+                                            number, where))
     return findings
 
 
@@ -90,20 +91,19 @@ def effective_ppi(box) -> float | None:
         else min(across, down)
 
 
-def check_overflow(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+def check_overflow(given: PreflightInput, sources: Sources) -> list[Finding]:
     """Text lines that run past the page's content area (long words, wide tables)."""
     findings = []
     for number, page in pages(given):
         limit = page.content_box_x() + page.width + 1
-        for box, section_id in in_sections(page):
+        for box, section_id, stamp in sourced(page):
             if isinstance(box, boxes.LineBox) and box.position_x + box.width > limit + 1:
                 text = "".join(child.text for child in box.descendants()
                                if isinstance(child, boxes.TextBox))[:40]
                 if text.strip():
                     findings.append(Finding("error", "overflow",
                                             f"text runs past the page margin: '{text.strip()}'",
-                                            number, sources.in_section(section_id,
-                                                                       text.strip()[:30])))
+                                            number, sources.of(stamp, section_id)))
     return findings
 
 
@@ -133,7 +133,8 @@ def check_contents(given: PreflightInput) -> list[Finding]:
     return findings
 
 
-def check_links(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+def check_links(given: PreflightInput, sources: Sources) -> list[Finding]:
+    """Links to anchors nowhere in the document, at the line of the first link to each."""
     findings = []
     for warning in given.warnings:
         match = re.search(r"No anchor #(\S+) for internal URI reference", warning)
@@ -141,17 +142,27 @@ def check_links(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
             anchor = match[1]
             # Element ids are SECTION--ID and section slugs never contain "--".
             local = anchor.partition("--")[2] or anchor
-            written = f"[^{local[3:]}]" if local.startswith("fn:") else f"(#{local}"
-            findings.append(Finding("error", "links", f"link to a missing anchor #{local}", 0,
-                                    sources.text(written)))
+            number, where = _first_link(given, sources, anchor)
+            findings.append(Finding("error", "links", f"link to a missing anchor #{local}",
+                                    number, where))
     return findings
 
 
-def check_stranded_headings(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+def _first_link(given: PreflightInput, sources: Sources, anchor: str) -> tuple[int, str]:
+    """Page and ``path:line`` of the first box linking to ``#anchor`` ((0, '') for none)."""
+    for number, page in pages(given):
+        for box, section_id, stamp in sourced(page):
+            element = getattr(box, "element", None)
+            if element is not None and element.get("href") == f"#{anchor}":
+                return number, sources.of(stamp, section_id)
+    return 0, ""
+
+
+def check_stranded_headings(given: PreflightInput, sources: Sources) -> list[Finding]:
     """A subheading that is the last thing on its page, its text on the next."""
     findings = []
     for number, page in pages(given):
-        last = None
+        last, stamps = None, {id(box): (section, stamp) for box, section, stamp in sourced(page)}
         for box in flow(page):
             if isinstance(box, boxes.BlockBox) and box.element is not None \
                     and box.style["position"] == "static" and box.style["float"] == "none" \
@@ -160,15 +171,16 @@ def check_stranded_headings(given: PreflightInput, sources: SourceIndex) -> list
                 last = box
         if last is not None and last.element_tag in HEADINGS and number < len(given.layout.document.pages):
             # No-break spaces (tied words) read as spaces in a message.
+            section_id, stamp = stamps.get(id(last), ("", ""))
             text = " ".join("".join(child.text for child in last.descendants()
                                     if isinstance(child, boxes.TextBox)).split())
             findings.append(Finding("warning", "stranded-heading",
                                     f"heading '{text.strip()}' is stranded at the foot of the page",
-                                    number, sources.text(text.strip())))
+                                    number, sources.of(stamp, section_id)))
     return findings
 
 
-def check_empty_before_figures(given: PreflightInput, sources: SourceIndex) -> list[Finding]:
+def check_empty_before_figures(given: PreflightInput, sources: Sources) -> list[Finding]:
     """A figure pushed to the next page that leaves more than half of this one empty.
 
     The finding names the line of the figure's picture.
@@ -190,11 +202,11 @@ def check_empty_before_figures(given: PreflightInput, sources: SourceIndex) -> l
     return findings
 
 
-def _first_picture(page, sources: SourceIndex) -> str:
+def _first_picture(page, sources: Sources) -> str:
     """``path:line`` of the first picture in *page*'s content, in its own section ('' if none)."""
-    for box, section_id in in_sections(page):
+    for box, section_id, stamp in sourced(page):
         if box.element_tag == "img" and box.element is not None:
-            return sources.image(box.element.get("src", ""), section_id)
+            return sources.picture(box.element.get("src", ""), stamp, section_id)
     return ""
 
 
