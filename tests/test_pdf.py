@@ -9,7 +9,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from conftest import LONG_TEXT, build_clean, outline, page_texts, section, write
+from conftest import (LONG_TEXT, build_clean, drawn_images, images_drawn, outline, page_texts,
+                      section, write)
 from pressroom.findings import THEME_FONTS
 
 MM = 72 / 25.4
@@ -64,16 +65,19 @@ def test_crop_marks_are_drawn_outside_the_bleed(project):
     media, trim, bleed = boxes(report.output)
     marks = mark_lines(report.output)
     assert len(marks) == 8  # two at each corner
+    half_stroke = 0.25  # the bounds of a 0.5 pt line reach half its width past its ends
     for x1, y1, x2, y2 in marks:
         horizontal = y2 - y1 < 1
-        # Each mark lies on a trim line, at least the bleed's width from the trim.
+        # Each mark lies on a trim line and starts 1 mm beyond the 3 mm bleed
+        # (pressroom/marks.py): 4 mm from the trim, and is 6 mm long.
         if horizontal:
             assert min(abs(y1 - trim[1]), abs(y1 - trim[3])) < 0.5
-            gap = min(abs(x1 - trim[2]), abs(trim[0] - x2))
+            gap, length = min(abs(x1 - trim[2]), abs(trim[0] - x2)), x2 - x1
         else:
             assert min(abs(x1 - trim[0]), abs(x1 - trim[2])) < 0.5
-            gap = min(abs(y1 - trim[3]), abs(trim[1] - y2))
-        assert gap >= 3 * MM
+            gap, length = min(abs(y1 - trim[3]), abs(trim[1] - y2)), y2 - y1
+        assert gap == pytest.approx(4 * MM - half_stroke, abs=0.01)
+        assert length == pytest.approx(6 * MM + 2 * half_stroke, abs=0.01)
         assert media[0] < x1 and x2 < media[2] and media[1] < y1 and y2 < media[3]
     with pikepdf.open(report.output) as pdf:
         assert "/PressroomAll" in pdf.pages[0].Resources.ColorSpace  # registration colour
@@ -101,8 +105,8 @@ def test_outline_has_one_entry_per_section_at_its_first_page(project):
     texts = page_texts(report.output)
     for title, index in marks[2:4]:
         assert title.upper() in texts[index].upper()
-    first, second = marks[2][1], marks[3][1]
-    assert second - first > 1  # the long section took several pages
+    # The long section took ten pages (3–12), the short one its opener alone.
+    assert [index for _, index in marks] == [0, 1, 2, 12, 13] and len(texts) == 14
 
 
 def test_running_head_and_folios(project):
@@ -110,10 +114,14 @@ def test_running_head_and_folios(project):
     report = build_clean(project)
     texts = page_texts(report.output)
     start = dict(outline(report.output))["First Part"]
-    # Opener page: title band, no running head; following pages: running head.
+    # Opener page: title band, no running head; following pages: running head
+    # (letter-spaced, so the PDF text spaces its letters) and the folio outside.
     assert texts[start].upper().count("FIRST PART") == 1
-    assert "F I R S T" in texts[start + 1] or "FIRST PART" in texts[start + 1].upper()
-    assert str(start + 2) in texts[start + 1].split()
+    assert "F I R S T" not in texts[start]
+    assert texts[start].splitlines()[-1] == "T E S T B O O K L E T 3"  # a recto: folio right
+    verso, recto = texts[start + 1].splitlines(), texts[start + 2].splitlines()
+    assert verso[-2:] == ["F I R S T PA R T", "4 T E S T B O O K L E T"]
+    assert recto[-2:] == ["F I R S T PA R T", "T E S T B O O K L E T 5"]
     # Cover: neither folio nor running footer.
     assert "1" not in texts[0].split() and "TEST BOOKLET" in texts[0].upper()
 
@@ -149,6 +157,7 @@ def test_fonts_are_embedded_subset_theme_fonts(project):
         # (a glyph missing from the theme fonts) would make builds machine-dependent.
         for name in fonts:
             assert name[8:].startswith(THEME_FONTS), name
+        assert families == {"Source Serif 4", "Fira Sans Condensed"}  # text and display faces
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):
@@ -182,9 +191,10 @@ def test_images_in_content_are_embedded(project):
     Image.new("RGB", (2000, 1500), "#1f6f82").save(project / "content" / "pic.png")
     write(project / "content" / "02-one.md", section("First Part", "![A photo](pic.png)\n"))
     report = build_clean(project)
-    with pikepdf.open(report.output) as pdf:
-        images = [img for page in pdf.pages for img in page.get_images().values()]
-    assert any(abs(img.Width / img.Height - 2000 / 1500) < 0.01 for img in images)
+    # Drawn where it is placed, once: page 3 (the cover draws the theme's shade).
+    assert images_drawn(report.output) == [1, 0, 1, 0, 0]
+    (width, height), = drawn_images(report.output)[2]
+    assert (width, height) == (1529, 1147)  # 2000 × 1500 at 300 ppi of its 129.5 mm width
 
 
 def test_a_publication_without_a_back_section_ends_on_the_themes_back_cover(project):
