@@ -6,6 +6,7 @@ import re
 import textwrap
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -66,6 +67,19 @@ def plant_machine_font(folder: Path) -> Path:
     return config
 
 
+def plant_no_machine_fonts(folder: Path) -> Path:
+    """A fontconfig file that lists no fonts at all: nothing can stand in for a missing glyph.
+
+    With ``FONTCONFIG_FILE`` pointing at it a glyph the theme fonts lack is
+    drawn as .notdef (an empty box) of a theme font, on every machine.
+    """
+    config = folder / "no-fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n", encoding="utf-8")
+    return config
+
+
 def build_clean(project_dir: Path, output: Path | None = None):
     """Build and fail the test on any WeasyPrint warning nobody expected."""
     report = build(project_dir, output)
@@ -104,6 +118,54 @@ def drawn_images(pdf_path: Path) -> list[list[tuple[int, int]]]:
 def images_drawn(pdf_path: Path) -> list[int]:
     """How many raster images each page draws (see :func:`drawn_images`)."""
     return [len(page) for page in drawn_images(pdf_path)]
+
+
+def _cmap_pairs(cmap: str, kind: str) -> dict[int, str]:
+    """Code → destination hex of a CMap's ``begin{kind}char`` and ``begin{kind}range`` entries."""
+    pairs: dict[int, str] = {}
+    for block in re.findall(rf"begin{kind}char(.*?)end{kind}char", cmap, re.S):
+        for code, target in re.findall(r"<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]+>|\d+)", block):
+            pairs[int(code, 16)] = target
+    for block in re.findall(rf"begin{kind}range(.*?)end{kind}range", cmap, re.S):
+        for low, high, target in re.findall(
+                r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]+>|\d+)", block):
+            for offset in range(int(high, 16) - int(low, 16) + 1):
+                if target.startswith("<"):  # a Unicode range: the last code unit counts up
+                    first = target[1:-1]
+                    pairs[int(low, 16) + offset] = f"<{first[:-4]}{int(first[-4:], 16) + offset:04x}>"
+                else:
+                    pairs[int(low, 16) + offset] = str(int(target) + offset)
+    return pairs
+
+
+def missing_glyphs(pdf_path: Path) -> dict[str, set[str]]:
+    """Text drawn with no glyph: each character set as .notdef → the fonts (subset tag removed).
+
+    A glyph no font has is drawn with glyph 0 (an empty box) of the font
+    asked for, when no machine font can stand in. The font is a theme font,
+    so "only theme fonts" checks pass: this reads the fonts' encodings
+    instead (WeasyPrint also warns, but this is what the PDF holds). Each
+    code maps to a CID (the glyph, CIDToGIDMap /Identity) and to its text in
+    ToUnicode; CID 0 is .notdef.
+    """
+    found: dict[str, set[str]] = {}
+    with pikepdf.open(pdf_path) as pdf:
+        for font in pdf.objects:
+            if not isinstance(font, pikepdf.Dictionary) or font.get("/Subtype") != "/Type0":
+                continue
+            encoding, to_unicode = font.get("/Encoding"), font.get("/ToUnicode")
+            if isinstance(encoding, pikepdf.Stream):
+                cids = _cmap_pairs(encoding.read_bytes().decode("latin-1"), "cid")
+            else:  # /Identity-H: the code is the CID
+                cids = {0: "0"}
+            texts = _cmap_pairs(to_unicode.read_bytes().decode("latin-1"), "bf") \
+                if isinstance(to_unicode, pikepdf.Stream) else {}
+            name = str(font.BaseFont)[1:].split("+", 1)[-1]
+            for code, cid in cids.items():
+                if cid == "0" and code in texts:
+                    text = bytes.fromhex(texts[code][1:-1]).decode("utf-16-be")
+                    found.setdefault(text, set()).add(name)
+    return found
 
 
 def outline(pdf_path: Path) -> list[tuple[str, int]]:

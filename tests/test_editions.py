@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from conftest import MINIMAL_CONFIG, ROOT, outline, page_texts, section, write
+from conftest import MINIMAL_CONFIG, ROOT, missing_glyphs, outline, page_texts, section, write
 from pressroom.build import Variant, build, load_publication
 from pressroom.cli import main
 from pressroom.editions import edition_publication, in_base_language, section_files
@@ -226,6 +226,7 @@ def test_the_sample_russian_edition_builds_clean(tmp_path: Path):
         fonts = {str(font.BaseFont)[8:] for page in pdf.pages
                  for font in page.Resources.get("/Font", {}).values()}
     assert fonts and all(name.startswith(THEME_FONTS) for name in fonts), fonts
+    assert missing_glyphs(report.output) == {}
     assert outline(report.output)[2][0] == "Предисловие"
     assert "СОДЕРЖАНИЕ" in page_texts(report.output)[1]
 

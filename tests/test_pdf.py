@@ -9,8 +9,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from conftest import (LONG_TEXT, build_clean, drawn_images, images_drawn, outline, page_texts,
-                      section, write)
+from conftest import (LONG_TEXT, build_clean, drawn_images, images_drawn, missing_glyphs, outline,
+                      page_texts, plant_machine_font, plant_no_machine_fonts, section, write)
+from pressroom.build import Gate, build
 from pressroom.findings import THEME_FONTS
 
 MM = 72 / 25.4
@@ -158,6 +159,38 @@ def test_fonts_are_embedded_subset_theme_fonts(project):
         for name in fonts:
             assert name[8:].startswith(THEME_FONTS), name
         assert families == {"Source Serif 4", "Fira Sans Condensed"}  # text and display faces
+    assert missing_glyphs(report.output) == {}
+
+
+CLEF = "\U0001d11e"  # the G clef: in no theme font, in Noto Music (conftest.plant_machine_font)
+
+
+def test_the_font_checks_see_a_glyph_the_theme_lacks_on_any_machine(project, tmp_path,
+                                                                   monkeypatch):
+    """What the "only theme fonts, no missing glyph" checks of the suite read, seen failing.
+
+    A missing glyph is drawn either in a machine font that has it, or, when
+    none has it, as an empty box of a theme font; both fonts are planted here,
+    so this does not depend on the machine's fonts.
+    """
+    write(project / "content" / "02-one.md", section("First Part", f"A clef: {CLEF}.\n"))
+    monkeypatch.setenv("FONTCONFIG_FILE", str(plant_machine_font(tmp_path)))
+    fallback = build(project, tmp_path / "fallback.pdf", gate=Gate(enabled=False))
+    assert missing_glyphs(fallback.output) == {}
+    with pikepdf.open(fallback.output) as pdf:
+        fonts = {str(font.BaseFont)[8:] for font in pdf.pages[2].Resources.Font.values()}
+    assert [name for name in fonts if not name.startswith(THEME_FONTS)] == [
+        "Noto-Music-All-Small-Caps"]
+    monkeypatch.setenv("FONTCONFIG_FILE", str(plant_no_machine_fonts(tmp_path)))
+    boxed = build(project, tmp_path / "boxed.pdf", gate=Gate(enabled=False))
+    assert missing_glyphs(boxed.output) == {CLEF: {"Source-Serif-4,"}}
+    # WeasyPrint says so too (the suite's builds assert no warnings); the fallback is silent.
+    assert boxed.warnings == (f'.notdef glyph rendered for Unicode string unsupported by fonts: '
+                              f'"{CLEF}" (U+1D11E)',)
+    assert fallback.warnings == ()
+    with pikepdf.open(boxed.output) as pdf:
+        fonts = {str(font.BaseFont)[8:] for font in pdf.pages[2].Resources.Font.values()}
+    assert fonts and all(name.startswith(THEME_FONTS) for name in fonts), fonts
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):

@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from conftest import page_texts, write
+from conftest import missing_glyphs, page_texts, write
 from pressroom.build import Gate, build
 from pressroom.cli import main
 from pressroom.errors import BuildErrors
@@ -105,6 +105,7 @@ def test_a_markdown_book_builds_clean_with_every_glyph_from_the_theme(book):
     assert book.warnings == ()
     fonts = fonts_by_char(book.output)
     assert all(f.startswith(THEME_FONTS) for c in fonts for f in fonts[c]), fonts
+    assert missing_glyphs(book.output) == {}
     for suit in "♠♣♥♦☐☑":
         assert suit in fonts, suit
 

@@ -8,8 +8,8 @@ import time
 import pikepdf
 import pytest
 
-from conftest import (ROOT, build_clean, drawn_images, images_drawn, outline, page_texts,
-                      real_ranges, toc_numbers)
+from conftest import (ROOT, build_clean, drawn_images, images_drawn, missing_glyphs, outline,
+                      page_texts, real_ranges, toc_numbers)
 from pressroom.build import load_publication
 from pressroom.findings import THEME_FONTS
 from pressroom.gate import ReadGate
@@ -141,6 +141,7 @@ def test_only_theme_fonts_are_embedded(sample):
         names = {str(font.BaseFont)[8:] for page in pdf.pages
                  for font in page.Resources.get("/Font", {}).values()}
     assert names and all(name.startswith(THEME_FONTS) for name in names), names
+    assert missing_glyphs(sample.output) == {}  # and no empty box of one either
 
 
 def test_rebuild_is_byte_identical(sample, tmp_path):
