@@ -51,6 +51,17 @@ def test_each_defect_is_found_with_page_and_source(report, monkeypatch):
         assert (finding.severity, finding.page) == (severity, page), finding
         if line is not None:
             assert finding.source.endswith(f"02-defects.md:{line}"), finding
+    # And nothing else: every finding of the fixture, in the report's order.
+    assert [(f.severity, f.check, f.page) for f in report.findings] == FINDINGS
+
+
+FINDINGS = [  # (severity, check, page) of every finding of the broken fixture
+    ("error", "page-count", 0), ("error", "contents", 3), ("error", "image-resolution", 3),
+    ("error", "rgb", 3), ("error", "fonts", 4), ("error", "links", 4), ("error", "overflow", 4),
+    ("warning", "image-resolution", 4), ("warning", "stranded-heading", 4),
+    ("warning", "figure-gap", 5), ("warning", "image-resolution", 6), ("error", "full-bleed", 7),
+    ("warning", "image-resolution", 7), ("warning", "underfilled-page", 8),
+]
 
 
 def test_a_medium_resolution_picture_is_only_a_warning(report):
@@ -59,13 +70,14 @@ def test_a_medium_resolution_picture_is_only_a_warning(report):
     assert "209 ppi (wants 300)" in medium[0].message
 
 
-def test_build_is_gated_and_keeps_the_last_good_pdf(tmp_path):
+def test_build_is_gated_and_keeps_the_last_good_pdf(tmp_path, monkeypatch):
+    monkeypatch.setenv("FONTCONFIG_FILE", str(plant_machine_font(tmp_path)))  # as everywhere
     target = tmp_path / "broken.pdf"
     target.write_bytes(b"last good")
     with pytest.raises(PreflightFailed) as failure:
         build(BROKEN, target)
     assert target.read_bytes() == b"last good"
-    assert any(f.check == "page-count" for f in failure.value.findings)
+    assert [(f.severity, f.check, f.page) for f in failure.value.findings] == FINDINGS
     assert not list(tmp_path.glob(".broken.pdf.*"))
 
 
@@ -74,7 +86,9 @@ def test_check_command_json_and_exit_codes(capsys, monkeypatch, tmp_path):
     assert main(["check", str(BROKEN), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["profile"] == "print" and data["errors"] == 8 and data["warnings"] == 6
-    assert {f["check"] for f in data["findings"]} >= {"contents", "rgb", "page-count"}
+    # (Notes are about the machine, such as which library subsets the fonts.)
+    assert [(f["severity"], f["check"], f["page"]) for f in data["findings"]
+            if f["severity"] != "note"] == FINDINGS
 
 
 def test_sample_is_clean_in_print_and_screen(capsys):
