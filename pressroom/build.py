@@ -5,29 +5,29 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from .components import load_components
 from .config import Publication, load_config
 from .document import Templates, render_document
 from .editions import (edition_publication, in_base_language, missing_translations,
                        section_files)
-from .errors import BuildError, UsageError
+from .errors import BuildError, UsageError, display_path
 from .fetcher import located_fetches
 from .findings import Finding, PreflightInput
+from .messages import merged
 from .finish import WriteOptions, check_target, write_pdf
 from .gate import Read, ReadGate, Refused
-from .layout import Layout, LayoutSetup, captured_warnings, lay_out, paginate, stop_on_gaps
+from .layout import (Layout, LayoutSetup, captured_warnings, lay_out, machine_facts, paginate,
+                     stop_on_gaps)
 from .markup import render_sections
 from .outputs import OutputProfile
 from .preflight import preflight
+from .progress import STAGES as STEPS, Progress, pages_counted
 from .prepress import Finishing, finish_pdf
 from .sections import load_sections
 from .templating import environment
 from .theme import Theme
 
-Progress = Callable[[int, str], None]
-STEPS = 7
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,13 @@ class BuildReport:
     reads: tuple[Read, ...] = ()  # every file the build read, with its SHA-256
     edition: str = ""  # the edition's key, '' for a project without editions
     blank_pages: int = 0  # added before the back cover for saddle stitching
+    machine: tuple[Finding, ...] = ()  # facts about this machine (which font subsetter)
+    sections: tuple[tuple[str, str], ...] = ()  # (path as printed, title) in reading order
+
+    @property
+    def messages(self) -> tuple[Finding, ...]:
+        """Every record of the build, repeats merged: findings, then facts about the machine."""
+        return merged((*self.findings, *self.machine))
 
 
 class PreflightFailed(BuildError):
@@ -75,11 +82,13 @@ class PreflightFailed(BuildError):
 
 
 def failing(findings: tuple[Finding, ...], strict: bool) -> tuple[Finding, ...]:
-    return tuple(f for f in findings if f.severity == "error" or strict)
+    """The findings that stop a build: errors, and warnings too when *strict* (never notes)."""
+    return tuple(f for f in findings
+                 if f.severity == "error" or (strict and f.severity == "warning"))
 
 
 def build(project: Path, output: Path | None = None,
-          progress: Progress = lambda step, text: None, profile: str | Variant = "print",
+          progress: Progress = Progress(), profile: str | Variant = "print",
           gate: Gate = Gate()) -> BuildReport:
     """Build the publication in *project* into a PDF for the output *profile*.
 
@@ -89,19 +98,31 @@ def build(project: Path, output: Path | None = None,
     layout → write PDF (with press finishing) → report. *output* defaults to
     ``PROJECT/output/<slug of the title>.pdf`` (``<slug>-<profile>.pdf`` for
     profiles other than print; ``<slug>-<edition>…`` for an edition).
-    *progress* is called with the step number (1–7) and a description.
+    *progress* is told of each step (1–7) as it starts, and of the pages laid out.
     Raises :class:`BuildError` (or :class:`BuildErrors`) for any problem in
     the input; the previous PDF at *output* is then left untouched. Preflight runs on every PDF; with
     ``gate.enabled`` its errors (and, if ``gate.strict``, its warnings) raise
     :class:`PreflightFailed` and the PDF is not written.
     """
+    try:
+        report = _build(project, output, progress,
+                        profile if isinstance(profile, Variant) else Variant(profile), gate)
+    except BaseException:
+        progress.done(ok=False)
+        raise
+    progress.done()
+    return report
+
+
+def _build(project: Path, output: Path | None, progress: Progress, variant: Variant,
+           gate: Gate) -> BuildReport:
+    """The steps of :func:`build`."""
     started = time.perf_counter()
-    variant = profile if isinstance(profile, Variant) else Variant(profile)
     project = project.resolve()
     theme = Theme.for_project(project)
     files = ReadGate(theme.roots())
 
-    progress(1, "Loading publication.yml")
+    progress.stage(1, "Loading publication.yml")
     base = load_config(project, files)
     pub = edition_publication(base, variant.edition)
     out = output_profile(pub, variant.profile)
@@ -109,34 +130,37 @@ def build(project: Path, output: Path | None = None,
     icc = output_intent(pub, out, theme, files)
     target = check_target(output or project / "output" / out.file_name(pub.file_stem), project,
                           inside=output is None)
-    progress(2, "Loading sections")
+    progress.stage(2, "Loading sections")
     chosen = section_files(pub)
     sections = in_base_language(load_sections(project, theme.layouts, files, chosen), chosen,
                                 base.lang)
-    progress(3, "Converting Markdown")
+    progress.stage(3, "Converting Markdown")
     env = environment(theme.template_dirs, files)
     rendered = render_sections(sections, files, load_components(env))
-    progress(4, "Rendering the HTML document")
+    progress.stage(4, "Rendering the HTML document")
     templates = Templates(env, files, theme.stylesheets())
     singles = frozenset() if pub.toc.ranges else frozenset(s.id for s in sections)
     html = render_document(pub, rendered, templates, singles)
-    progress(5, "Laying out pages")
+    progress.stage(5, "Laying out pages")
     setup = LayoutSetup(pub.page, out, icc, project, theme.font_css())
-    layout = paginate(html, setup, files)
-    if pub.toc.ranges and layout.single_page_sections() != singles:
-        # Only the layout knows which sections fit on one page; their
-        # contents entries drop the range end and the pages are laid out again.
-        singles = layout.single_page_sections()
-        layout = lay_out(render_document(pub, rendered, templates, singles),
-                         replace(setup, fit=layout.fit), files)
-    progress(6, "Writing PDF")
+    with pages_counted(progress):
+        layout = paginate(html, setup, files)
+        if pub.toc.ranges and layout.single_page_sections() != singles:
+            # Only the layout knows which sections fit on one page; their contents
+            # entries drop the range end and the pages are laid out again.
+            singles = layout.single_page_sections()
+            layout = lay_out(render_document(pub, rendered, templates, singles),
+                             replace(setup, fit=layout.fit), files)
+    progress.stage(6, "Writing PDF")
     press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
                      files, missing_translations(chosen),
                      marks=pub.page.marks if out.marks else "none")
     size, pages, findings, written = write_and_preflight(layout, target, press, progress)
     return BuildReport(out.name, target, pages, size, time.perf_counter() - started,
                        (*layout.warnings, *written), findings, files.reads,
-                       pub.edition.key if pub.edition else "", pages - layout.page_count)
+                       pub.edition.key if pub.edition else "", pages - layout.page_count,
+                       machine_facts(),
+                       tuple((display_path(s.path), s.title) for s in sections))
 
 
 def output_intent(pub: Publication, out: OutputProfile, theme: Theme,
@@ -192,7 +216,7 @@ def write_and_preflight(layout: Layout, target: Path, job: PressJob,
         pages.append(finish_pdf(path, Finishing(
             job.icc, stable_id=out.pdf_variant is not None,
             pad=out.pad and out.binding == "saddle-stitch", marks=job.marks)))
-        progress(7, "Preflight")
+        progress.stage(7, "Preflight")
         noticed = (*layout.warnings, *written)
         findings.extend((*job.notes,
                          *preflight(PreflightInput(layout, path, out, job.sections, noticed,

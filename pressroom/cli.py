@@ -1,7 +1,8 @@
-"""Command line: ``pressroom build [PROJECT_DIR] [-o OUT.pdf] [--edition KEY]``.
+"""Command line: ``pressroom build|check|proof|watch|new …``.
 
 :func:`main` takes ``argv`` and returns the exit code (0 built, 1 build
-error, 2 usage error) so tests call it directly.
+error, 2 usage error) so tests call it directly. Each command is a few
+calls into the library; what is printed is :mod:`report`'s.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .build import (STEPS, BuildReport, Gate, Variant, build, failing, load_publication,
-                    planned_profiles)
+from .build import BuildReport, Gate, Variant, build, failing, load_publication, planned_profiles
 from .editions import planned_editions
 from .errors import BuildError, UsageError, display_path
-from .layout import machine_notes
 from .impose import impose
+from .messages import MACHINE
 from .outputs import OutputProfile
+from .progress import Printed, Progress
 from .proof import write_proofs
+from .report import label, print_machine, print_records, print_report
 from .values import millimetres
 
 
@@ -40,8 +42,7 @@ def parser() -> argparse.ArgumentParser:
                                 "publication.yml declares, or print)")
     _edition_option(build_cmd, "build one edition (default: every edition "
                                "publication.yml declares)")
-    build_cmd.add_argument("-v", "--verbose", action="store_true",
-                           help="print numbered progress steps")
+    _talk_options(build_cmd)
     build_cmd.add_argument("--strict", action="store_true",
                            help="preflight warnings stop the build too")
     build_cmd.add_argument("--impose", choices=["saddle-stitch"],
@@ -56,6 +57,7 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--json", action="store_true", help="machine-readable report")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
+    _talk_options(check_cmd)
     proof_cmd = commands.add_parser("proof", help="PNG reader spreads and a contact sheet")
     proof_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
     proof_cmd.add_argument("-o", dest="folder", type=Path, required=True, metavar="FOLDER")
@@ -63,6 +65,14 @@ def parser() -> argparse.ArgumentParser:
                            help="profile to proof (default: the first declared, or print)")
     _edition_option(proof_cmd, "edition to proof (default: the first declared)")
     proof_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
+    _talk_options(proof_cmd)
+    watch_cmd = commands.add_parser("watch", help="build, then rebuild whenever a source changes")
+    watch_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
+    watch_cmd.add_argument("--output", dest="profile", metavar="NAME",
+                           help="profile to build (default: the first declared, or print)")
+    _edition_option(watch_cmd, "edition to build (default: the first declared)")
+    watch_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
+    _talk_options(watch_cmd)
     new_cmd = commands.add_parser("new", help="start a publication in an empty folder")
     new_cmd.add_argument("folder", type=Path, metavar="DIR", help="folder to create (empty or new)")
     new_cmd.add_argument("--title", help="the publication's title (default: from DIR's name)")
@@ -72,6 +82,19 @@ def parser() -> argparse.ArgumentParser:
 
 def _edition_option(command: argparse.ArgumentParser, text: str) -> None:
     command.add_argument("--edition", metavar="KEY", help=text)
+
+
+def _talk_options(command: argparse.ArgumentParser) -> None:
+    talk = command.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true",
+                      help="no progress and no final line: only problems (and paths written)")
+    talk.add_argument("-v", "--verbose", action="store_true",
+                      help="also facts about this machine (which font subsetter runs)")
+
+
+def _progress(args: argparse.Namespace) -> Progress:
+    """Numbered stages with timings on stderr (a live line on a terminal), none with -q."""
+    return Progress() if args.quiet else Printed()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,23 +112,41 @@ def main(argv: list[str] | None = None) -> int:
         return _guarded(args, lambda: check(args))
     if args.command == "proof":
         return _guarded(args, lambda: proof(args))
+    if args.command == "watch":
+        return _guarded(args, lambda: watch(args))
     return _guarded(args, lambda: build_all(args))
 
 
 def build_all(args: argparse.Namespace) -> int:
     """``pressroom build``: each requested profile of each requested edition, gated by preflight."""
-    progress = _print_step if args.verbose else (lambda step, text: None)
     pub = load_publication(args.project)
     editions = planned_editions(pub, args.edition, bool(args.out_file))
     plan = planned_profiles(pub, args.profile, bool(args.out_file), bool(args.impose))
     for edition in editions:
         for profile, impose_it in plan:
-            report = build(args.project, args.out_file, progress,
+            report = build(args.project, args.out_file, _progress(args),
                            Variant(profile, edition, impose_it), Gate(strict=args.strict))
-            _print_report(report)
+            print_report(report, args.quiet)
             if impose_it:
                 _impose(report, pub.outputs[profile])
+    print_machine(report.machine, args.verbose)
     return 0
+
+
+def watch(args: argparse.Namespace) -> int:
+    """``pressroom watch``: build one profile of one edition, again on every change."""
+    from .watch import watch as watch_project  # imports watchfiles only when watching
+
+    def build_once() -> BuildReport:
+        # Preflight errors are shown, not gated: the author is looking at the pages.
+        return build(args.project, None, _progress(args), _one_variant(args),
+                     Gate(enabled=False))
+
+    def show(report: BuildReport) -> None:
+        print_report(report, args.quiet)
+        print_machine(report.machine, args.verbose)
+
+    return watch_project(args.project, build_once, show)
 
 
 def _impose(report: BuildReport, profile: OutputProfile) -> None:
@@ -118,17 +159,17 @@ def _impose(report: BuildReport, profile: OutputProfile) -> None:
     imposed = report.output.with_name(f"{report.output.stem}-imposed.pdf")
     sides = impose(report.output, imposed, millimetres(profile.creep))
     print(display_path(imposed))
-    print(f"{_label(report)}: {sides} sheet sides, saddle-stitch", file=sys.stderr)
+    print(f"{label(report)}: {sides} sheet sides, saddle-stitch", file=sys.stderr)
 
 
 def proof(args: argparse.Namespace) -> int:
     """``pressroom proof``: reader spreads and a contact sheet as PNG files."""
     with tempfile.TemporaryDirectory() as scratch:
-        report = build(args.project, Path(scratch) / "proof.pdf", profile=_one_variant(args),
-                       gate=Gate(enabled=False))
-        for finding in report.findings:
-            print(finding, file=sys.stderr)
+        report = build(args.project, Path(scratch) / "proof.pdf", _progress(args),
+                       _one_variant(args), Gate(enabled=False))
+        print_records(report.messages, report.sections, sys.stderr)
         written = write_proofs(report.output, args.folder)
+    print_machine(report.machine, args.verbose)
     for path in written:
         print(display_path(path))
     return 0
@@ -153,22 +194,23 @@ def check(args: argparse.Namespace) -> int:
     try:
         variant = _one_variant(args)
         with tempfile.TemporaryDirectory() as scratch:
-            report = build(args.project, Path(scratch) / "check.pdf", profile=variant,
-                           gate=Gate(enabled=False))
+            report = build(args.project, Path(scratch) / "check.pdf", _progress(args),
+                           variant, Gate(enabled=False))
     except BuildError as exc:
         if not args.json:
             raise
         _print_json(args.profile, 0, [_input_finding(e) for e in getattr(exc, "errors", (exc,))])
         return 2 if isinstance(exc, UsageError) else 1
-    errors = sum(f.severity == "error" for f in report.findings)
-    warnings = len(report.findings) - errors
+    records = tuple(r for r in report.messages if r.about != MACHINE)
+    errors = sum(r.severity == "error" for r in records)
+    warnings = sum(r.severity == "warning" for r in records)
     if args.json:
-        _print_json(report.profile, report.pages, [f.as_dict() for f in report.findings])
+        _print_json(report.profile, report.pages, [r.as_dict() for r in report.messages])
     else:
-        for finding in report.findings:
-            print(finding)
-        print(f"{_label(report)}: {report.pages} pages, {errors} errors, {warnings} warnings")
-    return 1 if failing(report.findings, args.strict) else 0
+        print_records(records, report.sections, sys.stdout)
+        print(f"{label(report)}: {report.pages} pages, {errors} errors, {warnings} warnings")
+        print_machine(report.machine, args.verbose)
+    return 1 if failing(records, args.strict) else 0
 
 
 def _one_variant(args: argparse.Namespace) -> Variant:
@@ -176,11 +218,6 @@ def _one_variant(args: argparse.Namespace) -> Variant:
     pub = load_publication(args.project)
     return Variant(args.profile or pub.declared_outputs[0],
                    planned_editions(pub, args.edition, one_file=True)[0])
-
-
-def _label(report: BuildReport) -> str:
-    """``print``, or ``print (ru)`` for an edition."""
-    return f"{report.profile} ({report.edition})" if report.edition else report.profile
 
 
 def _input_finding(error: BuildError) -> dict:
@@ -191,18 +228,14 @@ def _input_finding(error: BuildError) -> dict:
 
 def _print_json(profile: str | None, pages: int, findings: list[dict]) -> None:
     errors = sum(f["severity"] == "error" for f in findings)
+    warnings = sum(f["severity"] == "warning" for f in findings)
     print(json.dumps({"profile": profile, "pages": pages, "errors": errors,
-                      "warnings": len(findings) - errors, "findings": findings},
+                      "warnings": warnings, "findings": findings},
                      indent=2, ensure_ascii=False))
 
 
 def _guarded(args: argparse.Namespace, run) -> int:
-    """Run a command; input problems exit 1 with their located lines, bugs too (briefly).
-
-    A note about the machine (e.g. the slower font subsetter) is printed once,
-    for this run only (a library caller's earlier builds may have left notes).
-    """
-    machine_notes.clear()
+    """Run a command; input problems exit 1 with their located lines, bugs too (briefly)."""
     try:
         return run()
     except UsageError as exc:
@@ -217,22 +250,4 @@ def _guarded(args: argparse.Namespace, run) -> int:
         print(f"pressroom: internal error: {type(exc).__name__}: {exc} "
               "(run with --traceback and report it)", file=sys.stderr)
         return 1
-    finally:
-        for note in sorted(machine_notes):
-            print(f"note: {note}", file=sys.stderr)
-        machine_notes.clear()
-
-
-def _print_report(report: BuildReport) -> None:
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for finding in report.findings:
-        print(finding, file=sys.stderr)
-    print(display_path(report.output))
-    print(f"{_label(report)}: {report.pages} pages, {report.size / 1e6:.1f} MB "
-          f"in {report.seconds:.1f} s", file=sys.stderr)
-
-
-def _print_step(step: int, text: str) -> None:
-    print(f"Step {step}/{STEPS} - {text}", file=sys.stderr)
 

@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import display_path
 from .fonts import THEME_FONTS
 from .layout import Layout
+from .messages import Finding
 from .outputs import OutputProfile
 from .sections import Section
 
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One preflight result; ``page`` is 1-based, ``source`` is ``path:line`` or ''."""
-
-    severity: str  # "error" or "warning"
-    check: str
-    message: str
-    page: int = 0
-    source: str = ""
-
-    def __str__(self) -> str:
-        where = self.source or "publication"
-        page = f" (page {self.page})" if self.page else ""
-        return f"{where}: {self.severity}: {self.message}{page} [{self.check}]"
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -21,15 +21,16 @@ from .errors import BuildError
 from .fit import FitPlan, fit_plan
 from .fetcher import locate_url, located_fetches
 from .gate import ReadGate
+from .messages import MACHINE, Finding
 from .outputs import OutputProfile
 from .values import page_size_mm
 
 UNREADABLE_IMAGE = re.compile(r"Failed to load image at '([^']+)'")
 UNDRAWABLE_SVG = re.compile(r"Failed to render SVG image (\S+)")
 CSS_PROBLEM = re.compile(r"^(.*?) at (\d+):(\d+)[,:.]?\s*(.*)$", re.DOTALL)
-# Facts about the machine, not the pages: said once per build, never a warning.
-MACHINE_NOTES = (re.compile(r"^Using fontTools instead of HarfBuzz-Subset"),)
-HARFBUZZ_NOTE = ("font subsetting uses fontTools (install libharfbuzz-subset for faster builds)")
+# Facts about the machine, not the pages: :func:`machine_facts` states them once;
+# WeasyPrint's repeats of them (one per font) are dropped.
+MACHINE_RECORDS = (re.compile(r"^Using fontTools instead of HarfBuzz-Subset"),)
 
 
 @dataclass(frozen=True)
@@ -198,11 +199,16 @@ class _ListHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if any(note.match(message) for note in MACHINE_NOTES):
-            machine_notes.add(HARFBUZZ_NOTE)
-        else:
+        if not any(fact.match(message) for fact in MACHINE_RECORDS):
             self.records.append(message)
 
 
-# Notes about this machine seen during builds in this process (reported once).
-machine_notes: set[str] = set()
+def machine_facts() -> tuple[Finding, ...]:
+    """What this machine does differently from another: which library subsets the fonts."""
+    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+
+    if harfbuzz_subset is not None and harfbuzz.hb_version_atleast(4, 1, 0):
+        return (Finding("note", "font-subsetter", "fonts are subset by HarfBuzz",
+                        about=MACHINE),)
+    return (Finding("note", "font-subsetter", "font subsetting uses fontTools (install "
+                    "libharfbuzz-subset for faster builds)", about=MACHINE),)

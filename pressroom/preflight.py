@@ -16,12 +16,14 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.formatting_structure import boxes
 
 from .findings import Finding, PreflightInput, Sources
+from .messages import logged
 from .pageflow import check_page_flow, classes, flow, pages, sourced, walk
 from .pdfchecks import check_pdf, read_contents
 from .slugcheck import check_marks_in_bleed
 
 PX_PER_INCH = 96
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+MISSING_ANCHOR = re.compile(r"No anchor #(\S+) for internal URI reference")
 
 
 def preflight(given: PreflightInput) -> tuple[Finding, ...]:
@@ -37,6 +39,7 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
         *check_empty_before_figures(given, sources),
         *check_page_flow(given, sources),
         *check_marks_in_bleed(given),
+        *unread_warnings(given),
     ]
     return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))
 
@@ -133,11 +136,16 @@ def check_contents(given: PreflightInput) -> list[Finding]:
     return findings
 
 
+def unread_warnings(given: PreflightInput) -> list[Finding]:
+    """WeasyPrint's log records that no check reports in its own words, as records."""
+    return [logged(warning) for warning in given.warnings if not MISSING_ANCHOR.search(warning)]
+
+
 def check_links(given: PreflightInput, sources: Sources) -> list[Finding]:
     """Links to anchors nowhere in the document, at the line of the first link to each."""
     findings = []
     for warning in given.warnings:
-        match = re.search(r"No anchor #(\S+) for internal URI reference", warning)
+        match = MISSING_ANCHOR.search(warning)
         if match:
             anchor = match[1]
             # Element ids are SECTION--ID and section slugs never contain "--".

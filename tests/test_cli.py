@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,17 +51,40 @@ def test_build_error_exits_1_with_one_line(project):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_verbose_prints_numbered_steps(project, capsys):
-    assert main(["build", str(project), "-v"]) == 0
-    err = capsys.readouterr().err
-    assert [line.split(" - ")[0] for line in err.splitlines() if line.startswith("Step")] == [
-        f"Step {n}/7" for n in range(1, 8)]
+def test_progress_prints_numbered_stages_with_timings_and_a_final_line(project, capsys):
+    assert main(["build", str(project)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    stages = [line for line in err if re.match(r"^\[\d/7\] ", line)]
+    assert [line[:5] for line in stages] == [f"[{n}/7]" for n in range(1, 8)]
+    assert all(re.search(r"  \d+\.\d\d s(  \(\d+ pages\))?$", line) for line in stages), stages
+    assert re.search(r"  \(5 pages\)$", stages[4])  # the layout stage counts the pages
+    assert re.fullmatch(rf"print: 5 pages, {re.escape(str(project))}/output/test-booklet\.pdf, "
+                        r"\d+\.\d MB in \d+\.\d s", err[-1]), err[-1]
 
 
-def test_notes_left_by_earlier_library_builds_are_not_printed(project, capsys):
-    from pressroom.layout import machine_notes
+def test_quiet_prints_only_the_path(project, capsys):
+    assert main(["build", str(project), "-q"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip().endswith("output/test-booklet.pdf")
+    assert [line for line in err.splitlines() if not line.startswith("note: ")] == []
 
-    machine_notes.add("left over from a build() call before this run")
-    write(project / "publication.yml", "title: T\npage:\n  size: B7\n")
+
+def test_a_failed_build_prints_its_error_alone(project, capsys):
+    write(project / "content" / "03-two.md", "# Two\n\nText.\n\n::: nosuch\nx\n:::\n")
     assert main(["build", str(project)]) == 1
-    assert "left over" not in capsys.readouterr().err
+    err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("note: ")]
+    assert err == [f"{project}/content/03-two.md:5: unknown component 'nosuch'"]
+
+
+def test_machine_facts_are_notes_apart_from_the_pages(project, capsys):
+    from pressroom.layout import machine_facts
+
+    fact = machine_facts()[0]
+    assert main(["build", str(project), "-q", "-v"]) == 2  # -q and -v exclude each other
+    assert main(["build", str(project), "-v"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == f"note: {fact.message}" and fact.about == "machine"
+    assert main(["build", str(project)]) == 0
+    quiet = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
+    # The slow subsetter is worth telling every run; the fast one only when asked (-v).
+    assert quiet == ([f"note: {fact.message}"] if "fontTools" in fact.message else [])
