@@ -38,7 +38,7 @@ from .spans import PRIORITY as SPAN_PRIORITY, SPAN, SpanProcessor
 from .sourcemap import (ATTRIBUTE as SOURCE, BLOCK_PRIORITY as SOURCE_BLOCK,
                         PREPROCESSOR_PRIORITY as SOURCE_PRE, TREE_PRIORITY as SOURCE_TREE,
                         SourceLineBlockProcessor, SourceLinePreprocessor, SourceMapTreeprocessor,
-                        strip_marks)
+                        stamp_line, stamped_lines, strip_marks)
 from .tablecols import PRIORITY as COLUMNS_PRIORITY, TableColumnsTreeprocessor
 
 LOOSE_FENCE = re.compile(r"^\s*:{3,}")
@@ -184,19 +184,20 @@ class SectionTreeprocessor(Treeprocessor):
         # Only the author's raw HTML is in the stash yet; components are stored later.
         self.rewrite_raw_html()
         float_footnotes(root)
-        for element in root.iter():
+        for element, start in stamped_lines(root):
             self.check_leftover_fence(element)
             if element.tag == "img":
-                self.resolve_image(element)
+                self.resolve_image(element, start)
             if "id" in element.attrib:
                 element.set("id", self.prefixed(element.get("id")))
             href = element.get("href", "")
             if href.startswith("#"):
                 element.set("href", "#" + self.prefixed(href[1:]))
             elif element.tag == "a" and "attachment" in element.get("rel", "").split():
-                element.set("href", self.raw_reference(href))  # embedded, so it is a read
+                element.set("href", self.raw_reference(href, start))  # embedded: a read
             if "style" in element.attrib:
-                element.set("style", rewrite_css_urls(element.get("style"), self.raw_reference))
+                element.set("style", rewrite_css_urls(
+                    element.get("style"), lambda ref, start=start: self.raw_reference(ref, start)))
         self.render_figures(root)
         self.render_fences(root)
 
@@ -207,9 +208,13 @@ class SectionTreeprocessor(Treeprocessor):
     def resolve(self, reference: str, line: int) -> Path:
         return resolve_asset(reference, self.section.path, line, self.gate)
 
-    def raw_reference(self, reference: str) -> str:
-        """A file named in raw HTML or an attribute → checked URI (line found by its text)."""
-        return self.resolve(reference, self.section.line_of(reference)).as_uri()
+    def raw_reference(self, reference: str, start: int = 0) -> str:
+        """A file named in raw HTML or an attribute → checked URI.
+
+        Its line is the first naming it from *start*, the line of the block it
+        is written in (0 when unknown: inline HTML has no block of its own).
+        """
+        return self.resolve(reference, self.section.line_of(reference, start=start)).as_uri()
 
     def rewrite_raw_html(self) -> None:
         """Resolve the author's raw HTML references; refuse fences and nesting it hides."""
@@ -221,26 +226,32 @@ class SectionTreeprocessor(Treeprocessor):
                 raise BuildError(self.section.path, int(tagged[1]),
                                  "this ':::' fence is inside raw HTML, where Markdown is not "
                                  "read — close the HTML element before the fence")
+            start = stamp_line(block)  # the source map stamped block-level HTML
             try:
                 # Raw HTML spanning blank lines has swallowed the source map's markers.
-                stash[index] = rewrite_html(strip_marks(block), self.raw_reference, self.prefixed)
+                stash[index] = rewrite_html(strip_marks(block),
+                                            lambda ref: self.raw_reference(ref, start),
+                                            self.prefixed)
             except TooDeep as exc:
                 first = block.strip().split("\n", 1)[0][:40]
-                raise BuildError(self.section.path, self.section.line_of(first),
+                raise BuildError(self.section.path, start or self.section.line_of(first),
                                  f"{exc} — WeasyPrint cannot lay that out") from None
 
-    def image_line(self, src: str) -> int:
-        """Line of an inline image ``](src`` or of a reference definition ``]: src``."""
+    def image_line(self, src: str, start: int) -> int:
+        """Line of an image ``](src`` in the block from line *start*, else of its
+        reference definition ``]: src`` (which stands anywhere in the file)."""
         if not src:
-            return self.section.body_line
-        return self.section.line_of(f"]({src}", self.section.line_of(f"]: {src}"))
+            return start or self.section.body_line
+        return self.section.line_of(f"]({src}", self.section.line_of(f"]: {src}", start),
+                                    start)
 
-    def resolve_image(self, image: etree.Element) -> None:
+    def resolve_image(self, image: etree.Element, start: int) -> None:
         src = image.get("src", "")
         if src.startswith("data:"):
             return
         image.set("data-source", src)  # kept until the figure stage for error lines
-        image.set("src", self.resolve(src, self.image_line(src)).as_uri())
+        image.set("data-line", str(self.image_line(src, start)))
+        image.set("src", self.resolve(src, int(image.get("data-line"))).as_uri())
 
     def render_figures(self, root: etree.Element) -> None:
         """An image alone in its paragraph becomes the ``figure`` component."""
@@ -254,6 +265,7 @@ class SectionTreeprocessor(Treeprocessor):
                     parent.insert(index, figure)
         for image in root.iter("img"):
             image.attrib.pop("data-source", None)
+            image.attrib.pop("data-line", None)
 
     def figure(self, image: etree.Element, stamped: str) -> etree.Element:
         """Render an image as the ``figure`` component (alt text: caption; title: credit).
@@ -262,7 +274,7 @@ class SectionTreeprocessor(Treeprocessor):
         """
         source = image.attrib.pop("data-source", "")
         variants = tuple(image.get("class", "").split())
-        line = self.image_line(source)
+        line = int(image.attrib.pop("data-line", 0)) or self.image_line(source, 0)
         spec = self.components.spec(Fence("figure", variants, {}, "", line), self.section.path)
         caption = markdown.markdown(image.get("alt", ""), extensions=["smarty"])
         src = self.reversed(source, line) if "reversed" in variants else image.get("src")

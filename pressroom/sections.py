@@ -52,9 +52,11 @@ class Section:
     def source_name(self) -> str:
         return self.source or self.path.name
 
-    def line_of(self, needle: str, default: int | None = None) -> int:
-        """First line of the file containing *needle* (for errors found after parsing)."""
-        for offset, line in enumerate(self.body.splitlines()):
+    def line_of(self, needle: str, default: int | None = None, start: int = 0) -> int:
+        """First line of the file from line *start* on (the block a source-map stamp
+        names; 0: the body's start) that contains *needle*, else *default*."""
+        first = max(start - self.body_line, 0)
+        for offset, line in enumerate(self.body.splitlines()[first:], start=first):
             if needle in line:
                 return self.body_line + offset
         return default if default is not None else self.body_line

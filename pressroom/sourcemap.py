@@ -64,6 +64,25 @@ def strip_marks(text: str) -> str:
     return MARK_LINE.sub("", text)
 
 
+def stamp_line(html: str) -> int:
+    """The line stamped on the first element of *html* (0 for none)."""
+    match = re.match(rf'^\s*<[A-Za-z][\w-]*\s+{ATTRIBUTE}="[^"]*:(\d+)"', html)
+    return int(match[1]) if match else 0
+
+
+def stamped_lines(root: etree.Element):
+    """``(element, line)`` for *root* and every element below it, in document order: the line
+    stamped on it or on its nearest stamped ancestor (0 for none)."""
+    def down(element: etree.Element, line: int):
+        for child in element:
+            value = child.get(ATTRIBUTE, "")
+            here = int(value.rpartition(":")[2]) if value else line
+            yield child, here
+            yield from down(child, here)
+    yield root, 0
+    yield from down(root, 0)
+
+
 def stamp_html(html: str, value: str) -> str:
     """*html* with ``data-src`` on its first element (stashed or rendered HTML)."""
     if not value or ATTRIBUTE in html.split(">", 1)[0]:

@@ -1,0 +1,46 @@
+"""The source map names the line that made a thing, where searching the text named another."""
+
+from __future__ import annotations
+
+from conftest import write
+from pressroom.cli import main
+
+CODE_SAMPLE = """\
+# One
+
+Write a picture like this:
+
+```markdown
+![A quay](assets/missing.png)
+```
+
+{after}
+"""
+
+
+def _error(project, body: str, capsys) -> list[str]:
+    write(project / "content" / "02-one.md", body)
+    assert main(["build", str(project), "-q"]) == 1
+    return [line for line in capsys.readouterr().err.splitlines() if not line.startswith("note:")]
+
+
+def test_a_fence_after_fenced_code_names_its_own_line(project, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    body = CODE_SAMPLE.format(after="Text.\n\n::: nosuch\nx\n:::")
+    assert _error(project, body, capsys) == ["content/02-one.md:11: unknown component 'nosuch'"]
+
+
+def test_a_missing_picture_is_named_where_it_is_placed_not_where_code_shows_it(
+        project, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    body = CODE_SAMPLE.format(after="Here it is:\n\n![A quay](assets/missing.png)")
+    assert _error(project, body, capsys) == [
+        "content/02-one.md:11: file 'assets/missing.png' not found"]
+
+
+def test_a_picture_inside_a_paragraph_is_named_at_its_own_line(project, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    body = ("# One\n\nA paragraph that runs over\nthree lines, with a picture\n"
+            "![icon](assets/missing.png) in it.\n\nA later mention of (assets/missing.png).\n")
+    assert _error(project, body, capsys) == [
+        "content/02-one.md:5: file 'assets/missing.png' not found"]
