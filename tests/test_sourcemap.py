@@ -12,6 +12,8 @@ Write a picture like this:
 
 ```markdown
 ![A quay](assets/missing.png)
+
+![The same quay, later](assets/missing.png)
 ```
 
 {after}
@@ -27,7 +29,7 @@ def _error(project, body: str, capsys) -> list[str]:
 def test_a_fence_after_fenced_code_names_its_own_line(project, capsys, monkeypatch):
     monkeypatch.chdir(project)
     body = CODE_SAMPLE.format(after="Text.\n\n::: nosuch\nx\n:::")
-    assert _error(project, body, capsys) == ["content/02-one.md:11: unknown component 'nosuch'"]
+    assert _error(project, body, capsys) == ["content/02-one.md:13: unknown component 'nosuch'"]
 
 
 def test_a_missing_picture_is_named_where_it_is_placed_not_where_code_shows_it(
@@ -35,12 +37,13 @@ def test_a_missing_picture_is_named_where_it_is_placed_not_where_code_shows_it(
     monkeypatch.chdir(project)
     body = CODE_SAMPLE.format(after="Here it is:\n\n![A quay](assets/missing.png)")
     assert _error(project, body, capsys) == [
-        "content/02-one.md:11: file 'assets/missing.png' not found"]
+        "content/02-one.md:13: file 'assets/missing.png' not found"]
 
 
 def test_a_picture_inside_a_paragraph_is_named_at_its_own_line(project, capsys, monkeypatch):
     monkeypatch.chdir(project)
-    body = ("# One\n\nA paragraph that runs over\nthree lines, with a picture\n"
-            "![icon](assets/missing.png) in it.\n\nA later mention of (assets/missing.png).\n")
+    body = ("# One\n\nWrite `![icon](assets/missing.png)` for an icon.\n\n"
+            "A paragraph that runs over\nthree lines, with a picture\n"
+            "![icon](assets/missing.png) in it.\n")
     assert _error(project, body, capsys) == [
-        "content/02-one.md:5: file 'assets/missing.png' not found"]
+        "content/02-one.md:7: file 'assets/missing.png' not found"]
