@@ -24,6 +24,9 @@ from .slugcheck import check_marks_in_bleed
 PX_PER_INCH = 96
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 MISSING_ANCHOR = re.compile(r"No anchor #(\S+) for internal URI reference")
+NO_GLYPH = re.compile(r'^\.notdef glyph rendered for Unicode string unsupported by fonts: '
+                      r'"(.+)" \(U\+([0-9A-F]+)\)$', re.DOTALL)
+READ_BY_CHECKS = (MISSING_ANCHOR, NO_GLYPH)
 
 
 def preflight(given: PreflightInput) -> tuple[Finding, ...]:
@@ -39,6 +42,7 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
         *check_empty_before_figures(given, sources),
         *check_page_flow(given, sources),
         *check_marks_in_bleed(given),
+        *check_missing_glyphs(given, sources),
         *unread_warnings(given),
     ]
     return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))
@@ -138,7 +142,32 @@ def check_contents(given: PreflightInput) -> list[Finding]:
 
 def unread_warnings(given: PreflightInput) -> list[Finding]:
     """WeasyPrint's log records that no check reports in its own words, as records."""
-    return [logged(warning) for warning in given.warnings if not MISSING_ANCHOR.search(warning)]
+    return [logged(warning) for warning in given.warnings
+            if not any(known.search(warning) for known in READ_BY_CHECKS)]
+
+
+def check_missing_glyphs(given: PreflightInput, sources: Sources) -> list[Finding]:
+    """Characters no font has (WeasyPrint draws an empty box), where they are first set."""
+    findings = []
+    for warning in dict.fromkeys(given.warnings):
+        if (match := NO_GLYPH.match(warning)) is None:
+            continue
+        number, where = _first_box(given, sources, lambda box: isinstance(box, boxes.TextBox)
+                                   and match[1] in box.text)
+        findings.append(Finding("error", "missing-glyph",
+                                f'no font has "{match[1]}" (U+{match[2]}): it prints as an empty '
+                                "box — remove it, or add a font that has it to the theme",
+                                number, where))
+    return findings
+
+
+def _first_box(given: PreflightInput, sources: Sources, wanted) -> tuple[int, str]:
+    """Page and ``path:line`` of the first box for which ``wanted(box)`` holds ((0, '') for none)."""
+    for number, page in pages(given):
+        for box, section_id, stamp in sourced(page):
+            if wanted(box):
+                return number, sources.of(stamp, section_id)
+    return 0, ""
 
 
 def check_links(given: PreflightInput, sources: Sources) -> list[Finding]:
@@ -150,20 +179,11 @@ def check_links(given: PreflightInput, sources: Sources) -> list[Finding]:
             anchor = match[1]
             # Element ids are SECTION--ID and section slugs never contain "--".
             local = anchor.partition("--")[2] or anchor
-            number, where = _first_link(given, sources, anchor)
+            number, where = _first_box(given, sources, lambda box: getattr(
+                box, "element", None) is not None and box.element.get("href") == f"#{anchor}")
             findings.append(Finding("error", "links", f"link to a missing anchor #{local}",
                                     number, where))
     return findings
-
-
-def _first_link(given: PreflightInput, sources: Sources, anchor: str) -> tuple[int, str]:
-    """Page and ``path:line`` of the first box linking to ``#anchor`` ((0, '') for none)."""
-    for number, page in pages(given):
-        for box, section_id, stamp in sourced(page):
-            element = getattr(box, "element", None)
-            if element is not None and element.get("href") == f"#{anchor}":
-                return number, sources.of(stamp, section_id)
-    return 0, ""
 
 
 def check_stranded_headings(given: PreflightInput, sources: Sources) -> list[Finding]:

@@ -39,6 +39,9 @@ MARK_LINE = re.compile(rf"^{MARK}\d+\n?", re.MULTILINE)
 CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")  # Python-Markdown's fences start at column 0
 DIV_FENCE = re.compile(r"^ {0,3}:{3,}")
 INDENTED = re.compile(r"^(?: {4}|\t)")
+# Blocks whose indented blocks after a blank line continue them: list items,
+# footnotes, definitions.
+ITEM = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|\[\^[^\]]+\]:|:[ \t])")
 FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
 # Runs before whitespace normalisation (30) and before fenced code and raw
 # HTML are stashed (25, 20), while the lines are the file's own.
@@ -100,7 +103,7 @@ class SourceLinePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         """The lines with markers; raises :class:`BuildError` where the file holds one itself."""
         out: list[str] = []
-        fence, blank = "", True
+        fence, blank, continued = "", True, False
         for offset, text in enumerate(lines):
             if MARK in text:
                 raise BuildError(self.path, self.first_line + offset,
@@ -113,8 +116,13 @@ class SourceLinePreprocessor(Preprocessor):
             # A ':::' line is a block of its own (fences.py puts blank lines
             # around it), and so is the line after it.
             divided = bool(DIV_FENCE.match(text))
-            starts = (blank or divided) and text.strip() and not INDENTED.match(text)
-            if starts:
+            starts = (blank or divided) and text.strip()
+            indented = bool(INDENTED.match(text))
+            if starts and not indented:
+                continued = bool(ITEM.match(text))
+            # An indented block goes on the list item, footnote or definition
+            # above it (a marker between would cut it off); else it is code.
+            if starts and not (indented and continued):
                 out.extend(["", f"{MARK}{self.first_line + offset}", ""])
             if code := CODE_FENCE.match(text):
                 fence = code[1]

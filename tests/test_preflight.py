@@ -34,7 +34,7 @@ def test_each_defect_is_found_with_page_and_source(report, monkeypatch):
     expected = {  # check → (severity, page, source line or None, words in the message)
         "image-resolution": ("error", 3, 6, "tiny.png is placed at 14 ppi (needs 150)"),
         "links": ("error", 4, 12, "link to a missing anchor #nowhere"),
-        "overflow": ("error", 4, None, "text runs past the page margin"),
+        "overflow": ("error", 4, 14, "text runs past the page margin"),
         "stranded-heading": ("warning", 4, 16, "heading 'Heading left behind' is stranded"),
         "figure-gap": ("warning", 5, 31, "a figure moved to page 6"),
         "full-bleed": ("error", 7, 33, "does not reach the bleed edge"),

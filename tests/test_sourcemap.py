@@ -47,3 +47,17 @@ def test_a_picture_inside_a_paragraph_is_named_at_its_own_line(project, capsys, 
             "![icon](assets/missing.png) in it.\n")
     assert _error(project, body, capsys) == [
         "content/02-one.md:7: file 'assets/missing.png' not found"]
+
+
+def test_a_glyph_no_font_has_is_an_error_at_its_line(project, tmp_path, monkeypatch):
+    from conftest import plant_no_machine_fonts, section
+    from pressroom.build import Gate, build
+
+    write(project / "content" / "02-one.md",
+          section("First Part", "Alpha.\n\nA clef: \U0001D11E.\n"))
+    monkeypatch.setenv("FONTCONFIG_FILE", str(plant_no_machine_fonts(tmp_path)))
+    monkeypatch.chdir(project)
+    report = build(project, tmp_path / "boxed.pdf", gate=Gate(enabled=False))
+    assert [str(f) for f in report.messages if f.about == "pages"] == [
+        'content/02-one.md:6: error: no font has "\U0001D11E" (U+1D11E): it prints as an empty box '
+        "— remove it, or add a font that has it to the theme (page 3) [missing-glyph]"]
