@@ -42,8 +42,8 @@ class Watched:
     def _matters(self, path: Path) -> bool:
         if path in self.digests:
             return _digest(path) != self.digests[path]
-        if not path.is_relative_to(self.project):
-            return False
+        if not path.is_relative_to(self.project) or not path.exists():
+            return False  # a file never read that is gone (an editor's temporary file)
         # Any other file of the project may be one a fixed build will read (a
         # new section, the picture a failed build missed) — but not what
         # builds write: PDFs, the output folder, hidden temporary files.
@@ -80,12 +80,11 @@ def watch(project: Path, build_once: Callable[[], BuildReport],
     changes = changes or (lambda folders: watchfiles.watch(
         *folders, debounce=DEBOUNCE_MS, raise_interrupt=True))
     try:
-        watched = _attempt(project, build_once, show, Watched(project, {}), "")
+        watched = _attempt(project, build_once, show, Watched(project, {}), [])
         for batch in changes(watched_folders(project)):
             touched = watched.changed(sorted({Path(path).resolve() for _, path in batch}))
             if touched:
-                names = ", ".join(display_path(path) for path in touched[:3])
-                watched = _attempt(project, build_once, show, watched, names)
+                watched = _attempt(project, build_once, show, watched, touched)
         return 0
     except KeyboardInterrupt:
         print("\nstopped watching", file=sys.stderr)
@@ -93,8 +92,14 @@ def watch(project: Path, build_once: Callable[[], BuildReport],
 
 
 def _attempt(project: Path, build_once: Callable[[], BuildReport],
-             show: Callable[[BuildReport], None], watched: Watched, names: str) -> Watched:
-    """One build; returns what to watch next (the old list when the build failed)."""
+             show: Callable[[BuildReport], None], watched: Watched,
+             touched: list[Path]) -> Watched:
+    """One build after a change to *touched*; returns what to watch next.
+
+    After a failed build the old list stays, with *touched* marked changed:
+    saving them again rebuilds, even with the bytes the last good build read.
+    """
+    names = ", ".join(display_path(path) for path in touched[:3])
     if names:
         print(f"changed: {names} — rebuilding", file=sys.stderr)
     started = time.perf_counter()
@@ -112,4 +117,4 @@ def _attempt(project: Path, build_once: Callable[[], BuildReport],
         return Watched(project, {Path(read.path).resolve(): read.sha256 for read in report.reads})
     print(f"build failed in {time.perf_counter() - started:.1f} s; the last good PDF is kept "
           "— fix the line above and save", file=sys.stderr)
-    return watched
+    return Watched(project, {**watched.digests, **dict.fromkeys(touched)})

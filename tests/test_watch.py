@@ -87,6 +87,12 @@ def test_watch_rebuilds_on_edits_keeps_the_pdf_on_a_broken_edit_and_recovers(pro
         assert "content/02-one.md:6: unknown component 'nosuch'" in printed
         assert pdf.read_bytes() == good
 
+        # The fix restores the bytes the last good build read: it rebuilds all the same.
+        write(one, section("First Part", "Gamma text.\n"))
+        assert session.until(r"^rebuilt in \d+\.\d s")[0] == (
+            "changed: content/02-one.md — rebuilding")
+        assert "gamma text." in text_of(pdf)
+
         write(one, section("First Part", "Delta text.\n"))
         session.until(r"^rebuilt in \d+\.\d s")
         assert "delta text." in text_of(pdf)
@@ -122,8 +128,8 @@ def test_what_counts_as_a_change(tmp_path):
     assert watched.changed([read]) == [read]
     new = project / "content" / "02-b.md"
     theme = Path("/elsewhere/styles/20-type.css")
-    assert watched.changed([new, project / "content" / "assets" / "x.png"]) == [
-        new, project / "content" / "assets" / "x.png"]
+    picture = write(project / "content" / "assets" / "x.png", "not read yet")
+    assert watched.changed([new, picture]) == [picture]  # *new* is gone: an editor's temporary
     written = [project / "output" / "x.pdf", project / "output" / ".x.pdf.1234.tmp",
                project / "proof.pdf", project / ".git" / "index", theme]
     assert watched.changed(written) == []
