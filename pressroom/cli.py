@@ -49,35 +49,29 @@ def parser() -> argparse.ArgumentParser:
                            help="also write <name>-imposed.pdf: printer spreads in booklet order")
     build_cmd.add_argument("--traceback", action="store_true",
                            help="show the traceback of an internal error")
-    check_cmd = commands.add_parser("check", help="preflight the publication (nothing is kept)")
-    check_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
-    check_cmd.add_argument("--output", dest="profile", metavar="NAME",
-                           help="profile to check (default: the first declared, or print)")
-    _edition_option(check_cmd, "edition to check (default: the first declared)")
+    check_cmd = _one_profile(commands, "check", "preflight the publication (nothing is kept)")
     check_cmd.add_argument("--json", action="store_true", help="machine-readable report")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    check_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
-    _talk_options(check_cmd)
-    proof_cmd = commands.add_parser("proof", help="PNG reader spreads and a contact sheet")
-    proof_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
+    proof_cmd = _one_profile(commands, "proof", "PNG reader spreads and a contact sheet")
     proof_cmd.add_argument("-o", dest="folder", type=Path, required=True, metavar="FOLDER")
-    proof_cmd.add_argument("--output", dest="profile", metavar="NAME",
-                           help="profile to proof (default: the first declared, or print)")
-    _edition_option(proof_cmd, "edition to proof (default: the first declared)")
-    proof_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
-    _talk_options(proof_cmd)
-    watch_cmd = commands.add_parser("watch", help="build, then rebuild whenever a source changes")
-    watch_cmd.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
-    watch_cmd.add_argument("--output", dest="profile", metavar="NAME",
-                           help="profile to build (default: the first declared, or print)")
-    _edition_option(watch_cmd, "edition to build (default: the first declared)")
-    watch_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
-    _talk_options(watch_cmd)
+    _one_profile(commands, "watch", "build, then build again whenever a source changes")
     new_cmd = commands.add_parser("new", help="start a publication in an empty folder")
     new_cmd.add_argument("folder", type=Path, metavar="DIR", help="folder to create (empty or new)")
     new_cmd.add_argument("--title", help="the publication's title (default: from DIR's name)")
     new_cmd.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
     return root
+
+
+def _one_profile(commands, name: str, text: str) -> argparse.ArgumentParser:
+    """A command on one profile of one edition: ``check``, ``proof``, ``watch``."""
+    command = commands.add_parser(name, help=text)
+    command.add_argument("project", nargs="?", default=".", type=Path, metavar="PROJECT_DIR")
+    command.add_argument("--output", dest="profile", metavar="NAME",
+                         help=f"profile to {name} (default: the first declared, or print)")
+    _edition_option(command, f"edition to {name} (default: the first declared)")
+    command.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
+    _talk_options(command)
+    return command
 
 
 def _edition_option(command: argparse.ArgumentParser, text: str) -> None:

@@ -101,14 +101,13 @@ def next_steps(folder: Path) -> str:
     commands = [("build", f"write the PDFs into {display_path(folder / 'output')}/"),
                 ("watch", "build again whenever a file is saved"),
                 ("check", "preflight the pages (--strict before they go to print)")]
-    offered = _commands()  # `watch` is listed only where this pressroom has it
     width = len(f"pressroom watch {where}")  # the longest command name: one column
     return "\n".join([
         f"Next: put your title, subtitle and name in {display_path(folder / CONFIG_NAME)},",
         f"then rewrite the sections in {display_path(folder / 'content')}/ — each one "
         "explains the Markdown it is written in.",
         *(f"  {f'pressroom {name} {where}':<{width}}  {what}"
-          for name, what in commands if name in offered)])
+          for name, what in commands)])
 
 
 def _starter_files() -> list[tuple[str, Traversable]]:
@@ -130,16 +129,6 @@ def _starter_files() -> list[tuple[str, Traversable]]:
 
     walk(resources.files(__package__) / STARTER, "")
     return sorted(found, key=lambda pair: pair[0])
-
-
-def _commands() -> set[str]:
-    """The subcommands this pressroom's command line offers."""
-    import argparse
-
-    from .cli import parser  # here, not at the top: cli imports this module
-    # argparse has no public way to list subcommands; choices is their mapping.
-    return {name for action in parser()._actions
-            if isinstance(action, argparse._SubParsersAction) for name in action.choices}
 
 
 def _shell_word(text: str) -> str:
