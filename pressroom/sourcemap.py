@@ -35,6 +35,8 @@ from .errors import BuildError, display_path
 ATTRIBUTE = "data-src"
 MARK = "\u2060\u00a7"  # invisible marker + "§": its line holds "⁠§LINE" and nothing else
 MARKED = re.compile(rf"^{MARK}(\d+)$")
+# What the preprocessor inserts before a line after a blank one: the marker, a blank line.
+INSERTED = re.compile(rf"^{MARK}\d+\n\n", re.MULTILINE)
 MARK_LINE = re.compile(rf"^{MARK}\d+\n?", re.MULTILINE)
 CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")  # Python-Markdown's fences start at column 0
 DIV_FENCE = re.compile(r"^ {0,3}:{3,}")
@@ -63,8 +65,8 @@ def line_of_mark(text: str) -> int | None:
 
 
 def strip_marks(text: str) -> str:
-    """*text* without marker lines (raw HTML blocks may have swallowed some)."""
-    return MARK_LINE.sub("", text)
+    """*text* as the file has it, without the markers (raw HTML blocks may have swallowed some)."""
+    return MARK_LINE.sub("", INSERTED.sub("", text))
 
 
 def stamp_line(html: str) -> int:
@@ -123,7 +125,10 @@ class SourceLinePreprocessor(Preprocessor):
             # An indented block goes on the list item, footnote or definition
             # above it (a marker between would cut it off); else it is code.
             if starts and not (indented and continued):
-                out.extend(["", f"{MARK}{self.first_line + offset}", ""])
+                # A blank line before the marker only where there is none (after a
+                # ':::' line): a block that starts with a newline would be read as
+                # a blank line more (in a code block, one line more).
+                out.extend([*([""] * (not blank)), f"{MARK}{self.first_line + offset}", ""])
             if code := CODE_FENCE.match(text):
                 fence = code[1]
             blank = not text.strip() or divided

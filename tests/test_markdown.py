@@ -82,5 +82,21 @@ def test_stamps_name_block_starts(name: str):
     assert numbers == sorted(numbers)
 
 
+@pytest.mark.parametrize("name", CASES)
+def test_the_source_map_changes_nothing_but_stamps(name: str, monkeypatch):
+    """The markers put in and taken out leave the HTML as Python-Markdown makes it."""
+    import pressroom.sourcemap
+
+    source = FIXTURES / f"{name}.md"
+    theme = Theme((FIXTURES.parent.parent, default_theme_dir()))
+    gate = ReadGate(theme.roots())
+    components = load_components(environment(theme.template_dirs, gate))
+    stamped = render_section(fixture_section(source), gate, components).html
+    monkeypatch.setattr(pressroom.sourcemap.SourceLinePreprocessor, "run",
+                        lambda self, lines: lines)
+    bare = render_section(fixture_section(source), gate, components).html
+    assert STAMP.sub("", stamped) == bare and STAMP.search(stamped) and not STAMP.search(bare)
+
+
 def test_every_fixture_has_an_expected_output():
     assert CASES and all((FIXTURES / f"{name}.html").is_file() for name in CASES)
