@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import write
 from pressroom.cli import main
+from test_fuzz import fuzz  # noqa: F401 - the fuzzer's project, as a fixture
 
 CODE_SAMPLE = """\
 # One
@@ -61,3 +62,47 @@ def test_a_glyph_no_font_has_is_an_error_at_its_line(project, tmp_path, monkeypa
     assert [str(f) for f in report.messages if f.about == "pages"] == [
         'content/02-one.md:6: error: no font has "\U0001D11E" (U+1D11E): it prints as an empty box '
         "— remove it, or add a font that has it to the theme (page 3) [missing-glyph]"]
+
+
+def _html_or_error(fuzz, section) -> str:
+    from pressroom.errors import BuildError
+    from pressroom.markup import render_section
+
+    run = fuzz.run()
+    try:
+        return render_section(section, run.gate, run.components).html
+    except BuildError as error:
+        return f"error: {error.message}"  # its line may differ: the markers correct it
+
+
+def test_generated_sections_come_out_the_same_with_and_without_the_markers(fuzz, monkeypatch):
+    """The fuzzer's Markdown (lists, quotes, fences, tables, raw HTML, code …) converts to the
+    same HTML with the source map as without it, stamps apart."""
+    import re
+
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    import pressroom.sourcemap
+    from pressroom.sections import read_section
+    from test_fuzz import section_body, section_text
+
+    original = pressroom.sourcemap.SourceLinePreprocessor.run
+    stamp = re.compile(r' data-src="[^"]*"')
+
+    @settings(max_examples=300, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(body=section_body())
+    def compare(body: str) -> None:
+        path = fuzz.project / "content" / "02-map.md"
+        path.write_text(section_text(2, body), encoding="utf-8")
+        section = read_section(path, 2, fuzz.layouts, path.read_text(encoding="utf-8"))
+        stamped = _html_or_error(fuzz, section)
+        monkeypatch.setattr(pressroom.sourcemap.SourceLinePreprocessor, "run",
+                            lambda self, lines: lines)
+        try:
+            bare = _html_or_error(fuzz, section)
+        finally:
+            monkeypatch.setattr(pressroom.sourcemap.SourceLinePreprocessor, "run", original)
+        assert stamp.sub("", stamped) == bare, body
+
+    compare()
