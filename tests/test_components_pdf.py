@@ -10,7 +10,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
-from conftest import build_clean, page_texts, section, write
+from conftest import build_clean, drawn_images, page_texts, section, write
 from pressroom.cli import main
 
 BODY = """\
@@ -95,11 +95,16 @@ def test_every_component_text_is_in_the_pdf(built):
 
 
 def test_pagebreak_and_full_page_figure_take_their_own_pages(built):
-    _, texts = built
+    report, texts = built
     after = next(i for i, t in enumerate(texts) if "After the break" in t)
     assert "Opening paragraph" not in texts[after]
     full = next(i for i, t in enumerate(texts) if "Full page caption" in t)
-    assert full > after
+    bleeding = next(i for i, t in enumerate(texts) if "Bleeding caption" in t)
+    # The break starts page 5; the two page figures follow it, each a page of its own.
+    assert (after, bleeding, full, len(texts)) == (4, 5, 6, 10)
+    photo = (2585, 3579)  # photo.png at 300 ppi of the column's width
+    assert drawn_images(report.output)[:7] == [
+        [(8, 512)], [], [], [(543, 679), photo], [], [photo], [photo]]  # 3: portrait, figure
     # Own page: nothing else from the section, no running head, no folio.
     assert squash(texts[full]) == squash("Full page caption Map office")
 
@@ -111,10 +116,15 @@ def test_full_bleed_figure_reaches_the_bleed_edge(built):
     try:
         page = pdf[index]
         media = page.get_bleedbox()
-        images = [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
-        assert images, "no image on the full-bleed page"
-        left, bottom, right, top = images[0]
-        assert left <= media[0] and bottom <= media[1] and right >= media[2] and top >= media[3]
+        (image,) = [obj.get_bounds() for obj in page.get_objects(
+            filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
+        left, bottom, right, top = image
+        # It covers the bleed box: as tall as it, and as wide as its proportions
+        # make it (2600 × 3600 is narrower than the box), centred over both edges.
+        assert (bottom, top) == pytest.approx((media[1], media[3]), abs=0.01)
+        assert right - left == pytest.approx((top - bottom) * 2600 / 3600, abs=0.01)
+        assert left - media[0] == pytest.approx(media[2] - right, abs=0.01)
+        assert left < media[0] - 3  # wider than the box, so cropped at both sides
     finally:
         pdf.close()
 
@@ -214,11 +224,12 @@ def test_emphasis_in_a_capitals_callout_is_coloured_never_lighter(project: Path)
     text = page_texts(report.output)[2]
     assert "THE QUAYS ARE OPEN TO ALL, AT EVERY HOUR." in text
     plain, strong, em = (set_in(report.output, 2, words) for words in ("QUAYS", "OPEN", "EVERY"))
-    (weight, navy), = set(plain)  # one weight and colour for the statement
-    assert all(w > weight and colour != navy for w, colour in strong)  # heavier, in colour
-    assert all(w >= weight and colour not in (navy, strong[0][1]) for w, colour in em)
-    r, g, b = strong[0][1]
-    assert r > 180 and g < 130 and b < 100  # coral
+    # One weight and colour for each: the statement bold navy, strong heavier
+    # (ultra bold, 800) and coral, em as heavy as the statement and teal.
+    navy, coral, teal = (3, 49, 80), (228, 95, 55), (21, 110, 128)
+    assert set(plain) == {(WEIGHTS.index("-Bold-"), navy)}
+    assert set(strong) == {(WEIGHTS.index("Ultra-Bold"), coral)}
+    assert set(em) == {(WEIGHTS.index("-Bold-"), teal)}
 
 
 def test_a_long_capitals_callout_is_set_in_sentence_case(project: Path):
