@@ -56,8 +56,8 @@ def test_missing_title_and_both_author_keys(project: Path, capsys):
 
 def test_yaml_syntax_error_points_at_its_line(project: Path, capsys):
     write(project / "publication.yml", "title: T\npage:\n  size: [A4\n")
-    code, err = run(project, capsys)
-    assert code == 1 and err.startswith("publication.yml:4: invalid YAML:")
+    assert run(project, capsys) == (1, "publication.yml:4: invalid YAML: expected ',' or ']', "
+                                       "but got '<stream end>'")
 
 
 def test_bad_date_and_length(project: Path, capsys):
