@@ -7,7 +7,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
-from conftest import build_clean, page_texts, section, write
+from conftest import build_clean, images_drawn, page_texts, section, write
 
 MM = 72 / 25.4
 PARAGRAPH = "Words that fill the measure of the page and then some more. " * 10
@@ -56,7 +56,8 @@ def test_a_pushed_figure_is_shrunk_into_the_room_it_left(fitted):
     # the opener and four paragraphs; shrunk, it stays on the opener's page.
     assert caption == opener
     (page, height), = pictures(fitted.output)
-    assert page == opener and 0.6 * 129.5 <= height < 129.5
+    # Shrunk to the room left (74 %; the fitting would go no lower than 60 %).
+    assert page == opener and height == pytest.approx(95.7, abs=0.1)
 
 
 def test_a_figure_that_would_shrink_too_much_is_left_alone(project):
@@ -64,6 +65,7 @@ def test_a_figure_that_would_shrink_too_much_is_left_alone(project):
     report = build_clean(project)
     texts = page_texts(report.output)
     opener = opener_page(texts)
+    assert images_drawn(report.output) == [1, 0, 0, 1, 0, 0, 0]  # the cover's shade, the picture
     (page, height), = [p for p in pictures(report.output) if p[0] > 0]
     assert page == opener + 1 and height == pytest.approx(129.5, abs=0.5)
 
