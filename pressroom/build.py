@@ -22,7 +22,7 @@ from .layout import (Layout, LayoutSetup, captured_warnings, lay_out, machine_fa
 from .markup import render_sections
 from .outputs import OutputProfile
 from .preflight import preflight
-from .progress import STAGES as STEPS, Progress, pages_counted
+from .progress import Progress, pages_counted
 from .prepress import Finishing, finish_pdf
 from .sections import load_sections
 from .templating import environment
