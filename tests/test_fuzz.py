@@ -592,7 +592,8 @@ def lay_out_together(fuzz: Fuzz, rendered: list[RenderedSection], texts: dict[Pa
             note("layout failed on these bodies:\n"
                  + "\n".join(repr(r.section.body) for r in rendered))
             raise
-        assert layout.page_count >= len(rendered)  # every section starts a page
+        # A bound: generated sections run to any length, but each starts a page.
+        assert layout.page_count >= len(rendered)
         return
 
 
@@ -695,7 +696,7 @@ def test_build_of_a_nasty_document_makes_a_pdf(tmp_path: Path):
     (tmp_path / "content" / "logo.svg").write_text(SVG, encoding="utf-8")
     (tmp_path / "content" / "01-nasty.md").write_text(section_text(1, NASTY_BODY), encoding="utf-8")
     report = build(tmp_path, tmp_path / "out.pdf", profile="screen")
-    assert report.output.is_file() and report.pages >= 2
+    assert report.output.is_file() and report.pages == 4 and report.warnings == ()
     # Small capitals and letter-spaced labels come out of the PDF as capitals.
     text = " ".join(" ".join(page_texts(report.output)).split()).casefold()
     for expected in ("Гавань", "λιμάνι", "gəmi", "ışıq", "Quayside", "Text in the aside",
