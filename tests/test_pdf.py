@@ -191,6 +191,10 @@ def test_the_font_checks_see_a_glyph_the_theme_lacks_on_any_machine(project, tmp
     with pikepdf.open(boxed.output) as pdf:
         fonts = {str(font.BaseFont)[8:] for font in pdf.pages[2].Resources.Font.values()}
     assert fonts and all(name.startswith(THEME_FONTS) for name in fonts), fonts
+    # And the preflight finds each: a machine font, then the empty box.
+    assert [(f.severity, f.check, f.page) for f in fallback.findings] == [("error", "fonts", 3)]
+    assert [(f.severity, f.check, f.page) for f in boxed.findings] == [
+        ("error", "missing-glyph", 3)]
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):
