@@ -30,7 +30,7 @@ DEBOUNCE_MS = 300  # editors save in bursts (write, rename, touch): one rebuild 
 
 @dataclass(frozen=True)
 class Watched:
-    """What a rebuild depends on: the files read (with their digests) and the source folders."""
+    """What a rebuild depends on: the files the last good build read, with their digests."""
 
     project: Path
     digests: dict  # real path → SHA-256 of the bytes the last good build read
