@@ -6,27 +6,27 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .components import load_components
-from .config import Publication, load_config
-from .document import Templates, render_document
-from .editions import (edition_publication, in_base_language, missing_translations,
+from .markup.components import load_components
+from .source.config import Publication, load_config
+from .document.html import Templates, render_document
+from .source.editions import (edition_publication, in_base_language, missing_translations,
                        section_files)
 from .errors import BuildError, UsageError, display_path
-from .fetcher import located_fetches
-from .findings import Finding, PreflightInput
+from .source.fetcher import located_fetches
+from .check.findings import Finding, PreflightInput
 from .messages import merged
-from .finish import WriteOptions, check_target, write_pdf
-from .gate import Read, ReadGate, Refused
-from .layout import (Layout, LayoutSetup, captured_warnings, lay_out, machine_facts, paginate,
+from .press.finish import WriteOptions, check_target, write_pdf
+from .source.gate import Read, ReadGate, Refused
+from .layout.pages import (Layout, LayoutSetup, captured_warnings, lay_out, machine_facts, paginate,
                      stop_on_gaps)
-from .markup import render_sections
-from .outputs import OutputProfile
-from .preflight import preflight
+from .markup.convert import render_sections
+from .source.outputs import OutputProfile
+from .check.preflight import preflight
 from .progress import Progress, pages_counted
-from .prepress import Finishing, finish_pdf
-from .sections import load_sections
-from .templating import environment
-from .theme import Theme
+from .press.prepress import Finishing, finish_pdf
+from .source.sections import load_sections
+from .markup.templating import environment
+from .source.theme import Theme
 
 
 

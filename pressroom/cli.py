@@ -15,15 +15,15 @@ from pathlib import Path
 
 from . import __version__
 from .build import BuildReport, Gate, Variant, build, failing, load_publication, planned_profiles
-from .editions import planned_editions
+from .source.editions import planned_editions
 from .errors import BuildError, UsageError, display_path
-from .impose import impose
+from .press.impose import impose
 from .messages import MACHINE
-from .outputs import OutputProfile
+from .source.outputs import OutputProfile
 from .progress import Printed, Progress
-from .proof import write_proofs
+from .press.proof import write_proofs
 from .report import label, print_machine, print_records, print_report
-from .values import millimetres
+from .source.values import millimetres
 
 
 def parser() -> argparse.ArgumentParser:

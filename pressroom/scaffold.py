@@ -16,7 +16,7 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from .config import CONFIG_NAME
+from .source.config import CONFIG_NAME
 from .errors import BuildError, UsageError, display_path
 
 if TYPE_CHECKING:

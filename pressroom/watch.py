@@ -22,7 +22,7 @@ import watchfiles
 
 from .build import BuildReport
 from .errors import BuildError, display_path
-from .theme import Theme
+from .source.theme import Theme
 
 PRIVATE = ("__pycache__",)
 DEBOUNCE_MS = 300  # editors save in bursts (write, rename, touch): one rebuild for a burst

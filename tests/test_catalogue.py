@@ -247,7 +247,7 @@ CASES: dict[str, tuple[Case, int, str]] = {
     "jinja-syntax": (file("templates/layouts/section.html", "{{ section.title }\n"), 1,
                      "templates/layouts/section.html:1: template error: unexpected '}'"),
     "jinja-undefined": (file("templates/layouts/section.html", "<h1>{{ section.titel }}</h1>\n"), 1,
-                        "templates/layouts/section.html:1: template error: 'pressroom.document."
+                        "templates/layouts/section.html:1: template error: 'pressroom.document.html."
                         "SectionView object' has no attribute 'titel' — define it, or test it with "
                         "'is defined' or .get()"),
     "jinja-escape": (file("templates/layouts/section.html",

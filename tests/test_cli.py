@@ -78,7 +78,7 @@ def test_a_failed_build_prints_its_error_alone(project, capsys):
 
 
 def test_machine_facts_are_notes_apart_from_the_pages(project, capsys):
-    from pressroom.layout import machine_facts
+    from pressroom.layout.pages import machine_facts
 
     fact = machine_facts()[0]
     assert main(["build", str(project), "-q", "-v"]) == 2  # -q and -v exclude each other

@@ -10,7 +10,7 @@ import pytest
 from conftest import LONG_TEXT as LONG
 from conftest import build_clean, page_texts, real_ranges, section, toc_numbers, write
 
-from pressroom.pdfchecks import read_contents
+from pressroom.check.pdfchecks import read_contents
 
 
 def test_ranges_for_multi_page_sections_and_single_numbers_otherwise(project: Path):

@@ -14,11 +14,11 @@ from PIL import Image
 from conftest import MINIMAL_CONFIG, ROOT, missing_glyphs, outline, page_texts, section, write
 from pressroom.build import Variant, build, load_publication
 from pressroom.cli import main
-from pressroom.editions import edition_publication, in_base_language, section_files
-from pressroom.findings import THEME_FONTS
-from pressroom.gate import ReadGate
-from pressroom.sections import load_sections
-from pressroom.theme import Theme
+from pressroom.source.editions import edition_publication, in_base_language, section_files
+from pressroom.check.findings import THEME_FONTS
+from pressroom.source.gate import ReadGate
+from pressroom.source.sections import load_sections
+from pressroom.source.theme import Theme
 
 EDITIONS = """\
 lang: en

@@ -35,16 +35,16 @@ from PIL import Image
 from conftest import page_texts, write
 from pressroom import build
 from pressroom.build import output_profile
-from pressroom.components import Components, load_components
-from pressroom.config import load_config
-from pressroom.document import Templates, render_document
+from pressroom.markup.components import Components, load_components
+from pressroom.source.config import load_config
+from pressroom.document.html import Templates, render_document
 from pressroom.errors import BuildError, BuildErrors
-from pressroom.gate import ReadGate
-from pressroom.layout import LayoutSetup, lay_out
-from pressroom.markup import RenderedSection, render_section
-from pressroom.sections import Section, read_section
-from pressroom.templating import environment
-from pressroom.theme import Theme
+from pressroom.source.gate import ReadGate
+from pressroom.layout.pages import LayoutSetup, lay_out
+from pressroom.markup.convert import RenderedSection, render_section
+from pressroom.source.sections import Section, read_section
+from pressroom.markup.templating import environment
+from pressroom.source.theme import Theme
 
 SECTIONS_PER_EXAMPLE = 50
 EXAMPLES = 20

@@ -10,8 +10,8 @@ from PIL import Image
 
 from conftest import section, write
 from pressroom.cli import main
-from pressroom.impose import booklet_order
-from pressroom.proof import reader_spreads
+from pressroom.press.impose import booklet_order
+from pressroom.press.proof import reader_spreads
 
 
 def test_booklet_order():

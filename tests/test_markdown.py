@@ -19,12 +19,12 @@ import pytest
 
 from PIL import Image
 
-from pressroom.components import load_components
-from pressroom.gate import ReadGate
-from pressroom.markup import render_section
-from pressroom.sections import Section
-from pressroom.templating import environment
-from pressroom.theme import Theme, default_theme_dir
+from pressroom.markup.components import load_components
+from pressroom.source.gate import ReadGate
+from pressroom.markup.convert import render_section
+from pressroom.source.sections import Section
+from pressroom.markup.templating import environment
+from pressroom.source.theme import Theme, default_theme_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 STAMP = re.compile(r' data-src="([^"]*)"')
@@ -85,14 +85,14 @@ def test_stamps_name_block_starts(name: str):
 @pytest.mark.parametrize("name", CASES)
 def test_the_source_map_changes_nothing_but_stamps(name: str, monkeypatch):
     """The markers put in and taken out leave the HTML as Python-Markdown makes it."""
-    import pressroom.sourcemap
+    import pressroom.markup.sourcemap
 
     source = FIXTURES / f"{name}.md"
     theme = Theme((FIXTURES.parent.parent, default_theme_dir()))
     gate = ReadGate(theme.roots())
     components = load_components(environment(theme.template_dirs, gate))
     stamped = render_section(fixture_section(source), gate, components).html
-    monkeypatch.setattr(pressroom.sourcemap.SourceLinePreprocessor, "run",
+    monkeypatch.setattr(pressroom.markup.sourcemap.SourceLinePreprocessor, "run",
                         lambda self, lines: lines)
     bare = render_section(fixture_section(source), gate, components).html
     assert STAMP.sub("", stamped) == bare and STAMP.search(stamped) and not STAMP.search(bare)

@@ -11,7 +11,7 @@ from conftest import drawn_images, outline, page_texts, real_ranges, toc_numbers
 from pressroom import build
 from pressroom.cli import main
 from pressroom.scaffold import create_project, default_title, next_steps, yaml_string
-from pressroom.yamlsource import load_mapping
+from pressroom.source.yamlsource import load_mapping
 
 # A colon and double quotes: the title must still be one YAML string.
 TITLE = 'Field notes: the "first" season'

@@ -12,7 +12,7 @@ from PIL import Image
 from conftest import build_clean, drawn_images, section, write
 from pressroom.build import build
 from pressroom.cli import main
-from pressroom.pdfchecks import rgb_on_page
+from pressroom.check.pdfchecks import rgb_on_page
 
 MM = 72 / 25.4
 

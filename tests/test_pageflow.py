@@ -14,10 +14,10 @@ import pytest
 
 from conftest import LONG_TEXT, MINIMAL_CONFIG, section, write
 from pressroom.build import Gate, build
-from pressroom.findings import PreflightInput
-from pressroom.outputs import DEFAULT_OUTPUTS
-from pressroom.pageflow import lone_last_word
-from pressroom.slugcheck import MM, check_marks_in_bleed, marks_clearance
+from pressroom.check.findings import PreflightInput
+from pressroom.source.outputs import DEFAULT_OUTPUTS
+from pressroom.check.pageflow import lone_last_word
+from pressroom.check.slugcheck import MM, check_marks_in_bleed, marks_clearance
 
 PAGE_FLOW = ("empty-page", "underfilled-page", "heading-last-word")
 TEXT = "\n\n".join(LONG_TEXT.split("\n\n")[:2])  # two paragraphs: well over 15 % of a page
@@ -170,7 +170,7 @@ def test_marks_in_a_slug_or_no_marks_pass(tmp_path):
 
 def test_a_build_with_crop_marks_draws_them_in_a_slug_and_is_not_reported(tmp_path):
     # pressroom draws the marks itself, in a 10 mm slug beyond the bleed
-    # (pressroom/marks.py), so the written boxes leave them twice the bleed and
+    # (pressroom/press/marks.py), so the written boxes leave them twice the bleed and
     # more: no page is tight and neither check reports one. (That a tight page
     # is reported is tested above, on written boxes.)
     config = MINIMAL_CONFIG + "page: {size: A5, bleed: 3mm, marks: crop}\n"

@@ -12,7 +12,7 @@ import pytest
 from conftest import (LONG_TEXT, build_clean, drawn_images, images_drawn, missing_glyphs, outline,
                       page_texts, plant_machine_font, plant_no_machine_fonts, section, write)
 from pressroom.build import Gate, build
-from pressroom.findings import THEME_FONTS
+from pressroom.check.findings import THEME_FONTS
 
 MM = 72 / 25.4
 
@@ -70,7 +70,7 @@ def test_crop_marks_are_drawn_outside_the_bleed(project):
     for x1, y1, x2, y2 in marks:
         horizontal = y2 - y1 < 1
         # Each mark lies on a trim line and starts 1 mm beyond the 3 mm bleed
-        # (pressroom/marks.py): 4 mm from the trim, and is 6 mm long.
+        # (pressroom/press/marks.py): 4 mm from the trim, and is 6 mm long.
         if horizontal:
             assert min(abs(y1 - trim[1]), abs(y1 - trim[3])) < 0.5
             gap, length = min(abs(x1 - trim[2]), abs(trim[0] - x2)), x2 - x1

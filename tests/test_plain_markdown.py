@@ -17,9 +17,9 @@ from conftest import missing_glyphs, page_texts, write
 from pressroom.build import Gate, build
 from pressroom.cli import main
 from pressroom.errors import BuildErrors
-from pressroom.findings import THEME_FONTS
-from pressroom.sections import read_section
-from pressroom.titles import render_title
+from pressroom.check.findings import THEME_FONTS
+from pressroom.source.sections import read_section
+from pressroom.markup.titles import render_title
 from stress import make_book_project
 from test_stress import fonts_by_char
 
@@ -157,8 +157,8 @@ def test_code_blocks_of_up_to_eleven_lines_are_never_split(tmp_path: Path):
 
 def test_a_book_title_line_repeated_in_every_file_gives_way_to_each_chapters_heading(
         tmp_path: Path):
-    from pressroom.gate import ReadGate
-    from pressroom.sections import load_sections
+    from pressroom.source.gate import ReadGate
+    from pressroom.source.sections import load_sections
 
     for n, name in enumerate(("Values", "*Functions*", "The `shell`"), start=1):
         write(tmp_path / "content" / f"0{n}-ch.md",

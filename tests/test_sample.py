@@ -11,10 +11,10 @@ import pytest
 from conftest import (ROOT, build_clean, drawn_images, images_drawn, missing_glyphs, outline,
                       page_texts, real_ranges, toc_numbers)
 from pressroom.build import load_publication
-from pressroom.findings import THEME_FONTS
-from pressroom.gate import ReadGate
-from pressroom.sections import load_sections
-from pressroom.theme import Theme
+from pressroom.check.findings import THEME_FONTS
+from pressroom.source.gate import ReadGate
+from pressroom.source.sections import load_sections
+from pressroom.source.theme import Theme
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from PIL import Image
 from conftest import MINIMAL_CONFIG, page_texts, section, write
 from pressroom.build import build
 from pressroom.cli import main
-from pressroom.theme import Theme
+from pressroom.source.theme import Theme
 
 MARKER = "MARKER-OUTSIDE-5e1c"
 MARKER_SIZE = (77, 33)  # pixels of the planted picture: no project picture has this size
@@ -237,7 +237,7 @@ def test_a_symlinked_content_folder_is_refused(places, capsys):
     ("{% include '../../outside/secret.html' %}", "../../outside/secret.html"),  # not found
     ("{{ asset('../../outside/secret.png') }}",
      "asset('../../outside/secret.png'): outside the project and the theme"),
-    ("{{ pub.root }}", "'pressroom.document.PublicationView object' has no attribute 'root' — "
+    ("{{ pub.root }}", "'pressroom.document.html.PublicationView object' has no attribute 'root' — "
                        "define it, or test it with 'is defined' or .get()"),
     ("{{ self._TemplateReference__context }}",
      "access to attribute '_TemplateReference__context' of 'TemplateReference' object is unsafe."),

@@ -66,7 +66,7 @@ def test_a_glyph_no_font_has_is_an_error_at_its_line(project, tmp_path, monkeypa
 
 def _html_or_error(fuzz, section) -> str:
     from pressroom.errors import BuildError
-    from pressroom.markup import render_section
+    from pressroom.markup.convert import render_section
 
     run = fuzz.run()
     try:
@@ -82,11 +82,11 @@ def test_generated_sections_come_out_the_same_with_and_without_the_markers(fuzz,
 
     from hypothesis import HealthCheck, given, settings, strategies as st
 
-    import pressroom.sourcemap
-    from pressroom.sections import read_section
+    import pressroom.markup.sourcemap
+    from pressroom.source.sections import read_section
     from test_fuzz import section_body, section_text
 
-    original = pressroom.sourcemap.SourceLinePreprocessor.run
+    original = pressroom.markup.sourcemap.SourceLinePreprocessor.run
     stamp = re.compile(r' data-src="[^"]*"')
 
     @settings(max_examples=300, deadline=None, derandomize=True, database=None,
@@ -97,12 +97,12 @@ def test_generated_sections_come_out_the_same_with_and_without_the_markers(fuzz,
         path.write_text(section_text(2, body), encoding="utf-8")
         section = read_section(path, 2, fuzz.layouts, path.read_text(encoding="utf-8"))
         stamped = _html_or_error(fuzz, section)
-        monkeypatch.setattr(pressroom.sourcemap.SourceLinePreprocessor, "run",
+        monkeypatch.setattr(pressroom.markup.sourcemap.SourceLinePreprocessor, "run",
                             lambda self, lines: lines)
         try:
             bare = _html_or_error(fuzz, section)
         finally:
-            monkeypatch.setattr(pressroom.sourcemap.SourceLinePreprocessor, "run", original)
+            monkeypatch.setattr(pressroom.markup.sourcemap.SourceLinePreprocessor, "run", original)
         assert stamp.sub("", stamped) == bare, body
 
     compare()

@@ -22,7 +22,7 @@ import pytest
 
 from conftest import missing_glyphs, page_texts
 from pressroom.build import Gate, build
-from pressroom.findings import THEME_FONTS
+from pressroom.check.findings import THEME_FONTS
 from stress import LANGUAGES, SYMBOLS, make_plain_project, make_project
 
 PROJECTS = {  # name → (languages, page size, publication language)

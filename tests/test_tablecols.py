@@ -1,4 +1,4 @@
-"""Which table cells read as numbers (pressroom/tablecols.py); the marking is in the
+"""Which table cells read as numbers (pressroom/markup/tablecols.py); the marking is in the
 Markdown fixtures table-numbers and table."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 
 import xml.etree.ElementTree as etree
 
-from pressroom.tablecols import is_number, numeric_columns
+from pressroom.markup.tablecols import is_number, numeric_columns
 
 NUMBERS = ["620", "1,900", "2008–2013", "2008 – 2013", "0.4 km", "48 ha", "120 m²", "30 km/h",
            "€1.14 bn", "£5–10", "−3.5", "+12 %", "30\u00a0%", "4 500", "4\u202f500", "1\u2009200",

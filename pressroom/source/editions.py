@@ -19,8 +19,8 @@ from types import MappingProxyType
 from pathlib import Path
 
 from .config import PageSetup, Publication, TocSetup, suggestion
-from .errors import UsageError, display_path
-from .findings import Finding
+from ..errors import UsageError, display_path
+from ..check.findings import Finding
 from .sections import CONTENT_DIR, Section
 
 

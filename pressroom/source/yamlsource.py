@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BuildError
+from ..errors import BuildError
 
 KeyPath = tuple[str, ...]
 # Aliases let a few lines expand into billions of values ("billion laughs");

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import Any, Callable
 
-from .errors import BuildError
+from ..errors import BuildError
 from .values import Invalid, boolean, length, text
 
 VARIANTS = (None, "pdf/x-4")

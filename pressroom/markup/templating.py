@@ -21,8 +21,8 @@ from jinja2.loaders import split_template_path
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import BuildError
-from .gate import ReadGate
+from ..errors import BuildError
+from ..source.gate import ReadGate
 from .titles import inline
 
 

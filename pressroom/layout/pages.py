@@ -15,15 +15,15 @@ from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from .config import PageSetup
-from .document import HtmlDocument
-from .errors import BuildError
+from ..source.config import PageSetup
+from ..document.html import HtmlDocument
+from ..errors import BuildError
 from .fit import FitPlan, fit_plan
-from .fetcher import locate_url, located_fetches
-from .gate import ReadGate
-from .messages import MACHINE, Finding
-from .outputs import OutputProfile
-from .values import page_size_mm
+from ..source.fetcher import locate_url, located_fetches
+from ..source.gate import ReadGate
+from ..messages import MACHINE, Finding
+from ..source.outputs import OutputProfile
+from ..source.values import page_size_mm
 
 UNREADABLE_IMAGE = re.compile(r"Failed to load image at '([^']+)'")
 UNDRAWABLE_SVG = re.compile(r"Failed to render SVG image (\S+)")

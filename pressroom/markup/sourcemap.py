@@ -30,7 +30,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from .errors import BuildError, display_path
+from ..errors import BuildError, display_path
 
 ATTRIBUTE = "data-src"
 MARK = "\u2060\u00a7"  # invisible marker + "§": its line holds "⁠§LINE" and nothing else

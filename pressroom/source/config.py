@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from .errors import BuildError, BuildErrors
+from ..errors import BuildError, BuildErrors
 from .gate import ReadGate
 from .outputs import DEFAULT_OUTPUTS, OutputProfile, parse_outputs
 from .values import LENGTH, Invalid, boolean, length_between, millimetres, text

@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 import pydyf
 import weasyprint
 
-from .errors import BuildError, display_path
+from ..errors import BuildError, display_path
 
 # Folders of a project that hold its sources: a PDF written there could
 # overwrite a manuscript, template or stylesheet.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from weasyprint.formatting_structure import boxes
 
 from .findings import Finding, PreflightInput, Sources
-from .sourcemap import ATTRIBUTE as SOURCE
+from ..markup.sourcemap import ATTRIBUTE as SOURCE
 
 MIN_FILL = 0.15  # a page whose content covers less of its height looks left behind
 LONE_WORD = 8  # a heading's last line of one word this short (or shorter) is a widow

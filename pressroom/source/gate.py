@@ -32,7 +32,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from .errors import BuildError
+from ..errors import BuildError
 
 # Above this a file is not a manuscript or a picture but a mistake (or an attack).
 MAX_FILE_BYTES = 256 * 1024 * 1024

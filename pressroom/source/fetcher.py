@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Iterator
 from urllib.parse import unquote
 
-from .errors import BuildError
+from ..errors import BuildError
 from .gate import BlockedFetch, ReadGate
 
 # Text files a URL can be written in, in the order they are searched.

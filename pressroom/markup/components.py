@@ -28,7 +28,7 @@ import yaml
 from markdown.serializers import to_html_string
 from markupsafe import Markup
 
-from .errors import BuildError
+from ..errors import BuildError
 from .fences import Fence
 from .sourcemap import ATTRIBUTE as SOURCE, stamp_html
 from .templating import get_template, run_template

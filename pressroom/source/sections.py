@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .config import LANG
-from .errors import BuildError, BuildErrors
+from ..errors import BuildError, BuildErrors
 from .gate import ReadGate
 from .yamlsource import load_mapping
 

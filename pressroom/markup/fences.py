@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 
-from .errors import BuildError
+from ..errors import BuildError
 from .sourcemap import line_of_mark
 
 OPEN = re.compile(r"^ {0,3}(?P<colons>:{3,})(?P<rest>.*)$")

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.formatting_structure import boxes
 
 from .findings import Finding, PreflightInput, Sources
-from .messages import logged
+from ..messages import logged
 from .pageflow import check_page_flow, classes, flow, pages, sourced, walk
 from .pdfchecks import check_pdf, read_contents
 from .slugcheck import check_marks_in_bleed

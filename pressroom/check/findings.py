@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .errors import display_path
-from .fonts import THEME_FONTS
-from .layout import Layout
-from .messages import Finding
-from .outputs import OutputProfile
-from .sections import Section
+from ..errors import display_path
+from ..layout.fonts import THEME_FONTS
+from ..layout.pages import Layout
+from ..messages import Finding
+from ..source.outputs import OutputProfile
+from ..source.sections import Section
 
 
 

@@ -24,13 +24,13 @@ from markupsafe import Markup
 
 from .cellbreaks import PRIORITY as BREAKS_PRIORITY, CellBreaksTreeprocessor
 from .components import Components, Placement, render_component
-from .errors import BuildError
+from ..errors import BuildError
 from .fences import MAX_DEPTH, TAG, TAGGED, Fence, FenceBlockProcessor, FencePreprocessor
 from .footnotes import float_footnotes
-from .gate import ReadGate, Refused
-from .images import image_problem, reversed_picture
+from ..source.gate import ReadGate, Refused
+from ..source.images import image_problem, reversed_picture
 from .rawhtml import TooDeep, rewrite_css_urls, rewrite_html
-from .sections import Section
+from ..source.sections import Section
 from .tasks import PRIORITY as TASKS_PRIORITY, TaskListTreeprocessor
 from .titles import Title, render_title
 from .typeset import PRIORITY as TYPESET_PRIORITY, TypesetPostprocessor

@@ -14,12 +14,12 @@ from typing import Any, Callable
 import jinja2
 from markupsafe import Markup
 
-from .config import Publication
-from .gate import ReadGate, Refused
-from .markup import RenderedSection, resolve_asset
-from .sourcemap import stamp
-from .templating import get_template, run_template
-from .values import page_class
+from ..source.config import Publication
+from ..source.gate import ReadGate, Refused
+from ..markup.convert import RenderedSection, resolve_asset
+from ..markup.sourcemap import stamp
+from ..markup.templating import get_template, run_template
+from ..source.values import page_class
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Preflight: facts read from the laid-out pages and the written PDF, as findings."""

@@ -1,0 +1,1 @@
+"""Markdown sections to HTML fragments: fences, components, footnotes, spans, source lines."""

@@ -1,0 +1,1 @@
+"""The PDF file: written atomically, finished for press (CMYK, marks, padding), imposed, proofed."""
