@@ -31,11 +31,9 @@ def print_records(records: tuple[Finding, ...], sections: tuple[tuple[str, str],
 
 
 def print_machine(facts: tuple[Finding, ...], verbose: bool) -> None:
-    """Machine facts as ``note:`` lines on stderr: advice (to install something) always,
-    the rest with -v."""
-    for fact in facts:
-        if verbose or "install" in fact.message:
-            print(f"note: {fact.message}", file=sys.stderr)
+    """Machine facts as ``note:`` lines on stderr, with -v (*verbose*): facts, not advice."""
+    for fact in facts if verbose else ():
+        print(f"note: {fact.message}", file=sys.stderr)
 
 
 def label(report: BuildReport) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import uharfbuzz
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
@@ -19,6 +20,7 @@ from ..source.config import PageSetup
 from ..document.html import HtmlDocument
 from ..errors import BuildError
 from .fit import FitPlan, fit_plan
+from .subsetting import install as install_subsetter
 from ..source.fetcher import locate_url, located_fetches
 from ..source.gate import ReadGate
 from ..messages import MACHINE, Finding
@@ -28,9 +30,6 @@ from ..source.values import page_size_mm
 UNREADABLE_IMAGE = re.compile(r"Failed to load image at '([^']+)'")
 UNDRAWABLE_SVG = re.compile(r"Failed to render SVG image (\S+)")
 CSS_PROBLEM = re.compile(r"^(.*?) at (\d+):(\d+)[,:.]?\s*(.*)$", re.DOTALL)
-# Facts about the machine, not the pages: :func:`machine_facts` states them once;
-# WeasyPrint's repeats of them (one per font) are dropped.
-MACHINE_RECORDS = (re.compile(r"^Using fontTools instead of HarfBuzz-Subset"),)
 
 
 @dataclass(frozen=True)
@@ -110,6 +109,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
     requested or a picture cannot be read, and at the stylesheet line for
     CSS that WeasyPrint rejects.
     """
+    install_subsetter()  # the PDF is written from this layout: its fonts subset by uharfbuzz
     fetcher = gate.fetcher()
     fonts = FontConfiguration()
     # One dict shared by the CSS and the render, or PDF/X gets no OutputIntent.
@@ -198,17 +198,15 @@ class _ListHandler(logging.Handler):
         self.records = records
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if not any(fact.match(message) for fact in MACHINE_RECORDS):
-            self.records.append(message)
+        self.records.append(record.getMessage())
 
 
 def machine_facts() -> tuple[Finding, ...]:
-    """What this machine does differently from another: which library subsets the fonts."""
-    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+    """What the machine contributes to the PDF: which library subsets the fonts.
 
-    if harfbuzz_subset is not None and harfbuzz.hb_version_atleast(4, 1, 0):
-        return (Finding("note", "font-subsetter", "fonts are subset by HarfBuzz",
-                        about=MACHINE),)
-    return (Finding("note", "font-subsetter", "font subsetting uses fontTools (install "
-                    "libharfbuzz-subset for faster builds)", about=MACHINE),)
+    Every machine subsets with the HarfBuzz of the ``uharfbuzz`` wheel
+    (:mod:`.subsetting`), whether or not it has libharfbuzz-subset.
+    """
+    return (Finding("note", "font-subsetter",
+                    f"fonts are subset by HarfBuzz {uharfbuzz.version_string()} (uharfbuzz "
+                    f"{uharfbuzz.__version__})", about=MACHINE),)
