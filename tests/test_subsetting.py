@@ -53,3 +53,33 @@ def test_weasyprint_subsets_through_pressroom(project, tmp_path):
 
     build(project, tmp_path / "a.pdf")
     assert Font.subset is subsetting._subset and Font.clean is subsetting._clean
+
+
+def test_variable_faces_are_embedded_as_static_instances(project, tmp_path):
+    import pikepdf
+
+    from pressroom import build
+
+    report = build(project, tmp_path / "a.pdf")
+    embedded = {}
+    with pikepdf.open(report.output) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and "/FontFile2" in obj:
+                embedded[str(obj.FontName)] = TTFont(io.BytesIO(obj.FontFile2.read_bytes()))
+    serif = [font for name, font in embedded.items() if "Source-Serif-4" in name]
+    assert serif  # the text face is one of the theme's variable fonts
+    for name, font in embedded.items():
+        assert "fvar" not in font and "gvar" not in font, name
+        assert "GPOS" not in font and "GSUB" not in font, name
+
+
+def test_instance_location_pins_every_axis_within_its_range():
+    class Face:  # what instance_location reads of WeasyPrint's Font
+        file_content = SERIF.path().read_bytes()
+        index, variations, weight, style = 0, {}, 600, 0
+        font_size = 72.0  # above the optical-size axis's 60
+
+    assert subsetting.instance_location(Face()) == {"wght": 600.0, "opsz": 60.0}
+    Face.variations = {"wght": 350.0}
+    Face.font_size = 9.5
+    assert subsetting.instance_location(Face()) == {"wght": 350.0, "opsz": 9.5}

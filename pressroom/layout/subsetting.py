@@ -9,10 +9,13 @@ subsetter, so :func:`install` replaces two methods of its ``Font`` class
 - ``Font.subset`` runs HarfBuzz's subsetter from the ``uharfbuzz`` wheel with
   the flags WeasyPrint passes to the system library: the same result on a
   machine with or without libharfbuzz-subset, and the same bytes on both;
-- ``Font.clean`` (subset, variable instance, colour glyphs dropped) is
-  remembered by everything its result depends on — the font's bytes, the
-  glyphs kept, the instance and the options — so a second profile, a watch
-  rebuild or a test building the same pages reuses the face.
+- ``Font.clean`` (subset, then a static instance of a variable font at the
+  weight, optical size and slant WeasyPrint chose) does both in one HarfBuzz
+  call, pinning the axes while subsetting — fontTools' instancer took 0.1 s a
+  face — and is remembered by everything its result depends on (the font's
+  bytes, the glyphs kept, the instance and the options), so a second
+  profile, a watch rebuild or a test building the same pages reuses the
+  face. Colour fonts (emoji) keep WeasyPrint's own path.
 """
 
 from __future__ import annotations
@@ -35,14 +38,18 @@ _weasyprint_clean = weasyprint_fonts.Font.clean
 
 
 def subset_font(data: bytes, index: int, glyphs: list[int], hinting: bool,
-                notdef: bool) -> bytes | None:
+                notdef: bool, location: dict[str, float] | None = None) -> bytes | None:
     """The face *index* of font file *data* cut to *glyphs* (glyph ids, sorted).
 
     Glyph ids are kept (the PDF's text refers to them); glyphs after the last
-    one used are dropped. Returns None when HarfBuzz cannot subset the font.
+    one used are dropped. A variable font becomes the static instance at
+    *location* (axis tag → value; every axis of the font must be given).
+    Returns None when HarfBuzz cannot subset the font.
     """
     face = hb.Face(hb.Blob(data), index)
     first = _input(glyphs, hb.SubsetFlags.RETAIN_GIDS, notdef)
+    for tag, value in (location or {}).items():
+        first.pin_axis_location(face, tag, value)
     face = hb.subset(face, first)
     if face is None:
         return None
@@ -91,13 +98,52 @@ def _clean(font, to_unicode: dict, hinting: bool) -> None:
         if hit is not None:
             _cleaned.move_to_end(key)
     if hit is None:
-        _weasyprint_clean(font, to_unicode, hinting)
+        _clean_now(font, to_unicode, hinting)
         hit = (font.file_content, tuple(font.variations.items()))
         with _lock:
             _cleaned[key] = hit
             while len(_cleaned) > CACHE_SIZE:
                 _cleaned.popitem(last=False)
     font.file_content, font.variations = hit[0], dict(hit[1])
+
+
+def _clean_now(font, to_unicode: dict, hinting: bool) -> None:
+    """Subset and instance *font* in one HarfBuzz call (WeasyPrint's clean for colour fonts)."""
+    if font.png or font.svg or font.colr or not to_unicode:
+        _weasyprint_clean(font, to_unicode, hinting)
+        return
+    location = instance_location(font)
+    data = subset_font(font.file_content, font.index, sorted(to_unicode), hinting,
+                       bool(font.missing), location)
+    if data is None:  # WeasyPrint warns and goes on with the whole font
+        _weasyprint_clean(font, to_unicode, hinting)
+        return
+    font.file_content = data
+    font.variations.update(location)
+
+
+def instance_location(font) -> dict[str, float]:
+    """Where on each axis of a variable *font* its static instance lies ({} for a static font).
+
+    WeasyPrint's choice (pdf/fonts.py, ``Font.clean``): the variations Pango
+    asked for, else the face's weight, its size as optical size, a slant for
+    oblique and ``ital`` for italic; any other axis at its default; all
+    clamped to the axis's range.
+    """
+    axes = {axis.tag: axis for axis in hb.Face(hb.Blob(font.file_content), font.index).axis_infos}
+    chosen = dict(font.variations)
+    if "wght" in axes:
+        chosen.setdefault("wght", font.weight)
+    if "opsz" in axes:
+        chosen.setdefault("opsz", font.font_size)
+    if "slnt" in axes and font.style == 1:
+        slnt = axes["slnt"]
+        chosen.setdefault("slnt", slnt.min_value if slnt.max_value == 0 else slnt.max_value)
+    if "ital" in axes:
+        chosen.setdefault("ital", int(font.style == 2))
+    return {tag: min(max(float(chosen.get(tag, axis.default_value)), axis.min_value),
+                     axis.max_value)
+            for tag, axis in axes.items()}
 
 
 def install() -> None:
