@@ -96,7 +96,6 @@ def test_every_picture_is_drawn_on_its_page_and_no_markup_leaks(sample):
     markdown = "\n".join(p.read_text(encoding="utf-8")
                          for p in sorted((ROOT / "content").glob("*.md")))
     # Every raster the Markdown places (figures, the cover's background, portraits).
-    # (content/assets/promenade.jpg is placed nowhere: the full-bleed page uses promenade-tall.)
     assert re.findall(r"assets/([\w-]+\.(?:jpg|png))", markdown) == [
         name for name, _, _ in PICTURES]
     # Counted as drawn by each page's content, not listed in the resources
