@@ -1,73 +1,33 @@
-"""The build pipeline: one function whose body is its stages."""
+"""The build pipeline: :func:`prepare` (steps 1–4, once per edition) and :func:`press` (5–7, per profile)."""
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import Callable, Iterator
 
-from .markup.components import load_components
-from .source.config import Publication, load_config
-from .document.html import Templates, render_document
-from .source.editions import (edition_publication, in_base_language, missing_translations,
-                       section_files)
-from .errors import BuildError, UsageError, display_path
-from .source.fetcher import located_fetches
 from .check.findings import Finding, PreflightInput
-from .messages import merged
-from .press.finish import WriteOptions, check_target, write_pdf
-from .source.gate import Read, ReadGate, Refused
-from .layout.pages import (Layout, LayoutSetup, captured_warnings, lay_out, machine_facts, paginate,
-                     stop_on_gaps)
-from .markup.convert import render_sections
-from .source.outputs import OutputProfile
 from .check.preflight import preflight
-from .progress import Progress, pages_counted
-from .press.prepress import Finishing, finish_pdf
-from .source.sections import load_sections
+from .document.html import HtmlDocument, Templates, render_document
+from .errors import BuildError, UsageError, display_path
+from .layout.pages import (Layout, LayoutSetup, captured_warnings, lay_out, machine_facts,
+                           paginate, stop_on_gaps)
+from .markup.components import load_components
+from .markup.convert import render_sections
 from .markup.templating import environment
+from .model import BuildReport, Gate, Manuscript, Variant
+from .press.finish import atomic_output, check_target, write_pdf
+from .press.prepress import Finishing, finish_pdf
+from .progress import Progress, pages_counted
+from .source.config import Publication, load_config
+from .source.editions import (edition_publication, in_base_language, missing_translations,
+                              section_files)
+from .source.fetcher import located_fetches
+from .source.gate import ReadGate, Refused
+from .source.outputs import OutputProfile
+from .source.sections import load_sections
 from .source.theme import Theme
-
-
-
-@dataclass(frozen=True)
-class Gate:
-    """Whether preflight findings stop the build: errors when enabled, warnings too if strict."""
-
-    enabled: bool = True
-    strict: bool = False
-
-
-@dataclass(frozen=True)
-class Variant:
-    """Which PDF of a project: an output profile of an edition, padded for imposition or not."""
-
-    profile: str = "print"
-    edition: str | None = None  # None: the first declared edition (or a project without)
-    impose: bool = False  # pad to a multiple of 4 pages, as booklet imposition needs
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    """What a build produced."""
-
-    profile: str
-    output: Path
-    pages: int
-    size: int
-    seconds: float
-    warnings: tuple[str, ...]
-    findings: tuple[Finding, ...] = ()
-    reads: tuple[Read, ...] = ()  # every file the build read, with its SHA-256
-    edition: str = ""  # the edition's key, '' for a project without editions
-    blank_pages: int = 0  # added before the back cover for saddle stitching
-    machine: tuple[Finding, ...] = ()  # facts about this machine (which font subsetter)
-    sections: tuple[tuple[str, str], ...] = ()  # (path as printed, title) in reading order
-
-    @property
-    def messages(self) -> tuple[Finding, ...]:
-        """Every record of the build, repeats merged: findings, then facts about the machine."""
-        return merged((*self.findings, *self.machine))
 
 
 class PreflightFailed(BuildError):
@@ -94,8 +54,9 @@ def build(project: Path, output: Path | None = None,
 
     *profile* names the output profile, or is a :class:`Variant` that also
     names the edition and whether the PDF is padded for imposition.
-    Steps: load config → load sections → Markdown to HTML → HTML document →
-    layout → write PDF (with press finishing) → report. *output* defaults to
+    Steps: load config → load sections → Markdown to HTML → HTML document
+    (:func:`prepare`) → layout → write PDF and finish it for press →
+    preflight and report (:func:`press`). *output* defaults to
     ``PROJECT/output/<slug of the title>.pdf`` (``<slug>-<profile>.pdf`` for
     profiles other than print; ``<slug>-<edition>…`` for an edition).
     *progress* is told of each step (1–7) as it starts, and of the pages laid out.
@@ -104,9 +65,36 @@ def build(project: Path, output: Path | None = None,
     ``gate.enabled`` its errors (and, if ``gate.strict``, its warnings) raise
     :class:`PreflightFailed` and the PDF is not written.
     """
+    variant = profile if isinstance(profile, Variant) else Variant(profile)
+    return _reported(progress, lambda: press(
+        prepare(project, variant.edition, progress), variant, output, progress, gate))
+
+
+def build_all(project: Path, variants: tuple[Variant, ...], output: Path | None = None,
+              progress: Callable[[], Progress] = Progress,
+              gate: Gate = Gate()) -> Iterator[BuildReport]:
+    """Build each of *variants*, preparing each edition once; yields each report as it is made.
+
+    *progress* makes one :class:`Progress` per PDF (a profile after the
+    first of its edition starts at step 5). Raises as :func:`build`; the
+    PDFs already made are kept.
+    """
+    manuscripts: dict[str | None, Manuscript] = {}
+    for variant in variants:
+        told = progress()
+
+        def one() -> BuildReport:
+            if variant.edition not in manuscripts:
+                manuscripts[variant.edition] = prepare(project, variant.edition, told)
+            return press(manuscripts[variant.edition], variant, output, told, gate)
+
+        yield _reported(told, one)
+
+
+def _reported(progress: Progress, run: Callable[[], BuildReport]) -> BuildReport:
+    """*run*, telling *progress* whether it succeeded."""
     try:
-        report = _build(project, output, progress,
-                        profile if isinstance(profile, Variant) else Variant(profile), gate)
+        report = run()
     except BaseException:
         progress.done(ok=False)
         raise
@@ -114,22 +102,19 @@ def build(project: Path, output: Path | None = None,
     return report
 
 
-def _build(project: Path, output: Path | None, progress: Progress, variant: Variant,
-           gate: Gate) -> BuildReport:
-    """The steps of :func:`build`."""
-    started = time.perf_counter()
+def prepare(project: Path, edition: str | None = None,
+            progress: Progress = Progress()) -> Manuscript:
+    """Steps 1–4 for one *edition* of *project*: everything an output profile does not change.
+
+    Raises :class:`BuildError` (or :class:`BuildErrors`) at the line of
+    publication.yml, a section, a component or a template that is wrong.
+    """
     project = project.resolve()
     theme = Theme.for_project(project)
     files = ReadGate(theme.roots())
-
     progress.stage(1, "Loading publication.yml")
     base = load_config(project, files)
-    pub = edition_publication(base, variant.edition)
-    out = output_profile(pub, variant.profile)
-    out = replace(out, pad=True) if variant.impose else out
-    icc = output_intent(pub, out, theme, files)
-    target = check_target(output or project / "output" / out.file_name(pub.file_stem), project,
-                          inside=output is None)
+    pub = edition_publication(base, edition)
     progress.stage(2, "Loading sections")
     chosen = section_files(pub)
     sections = in_base_language(load_sections(project, theme.layouts, files, chosen), chosen,
@@ -138,29 +123,74 @@ def _build(project: Path, output: Path | None, progress: Progress, variant: Vari
     env = environment(theme.template_dirs, files)
     rendered = render_sections(sections, files, load_components(env))
     progress.stage(4, "Rendering the HTML document")
-    templates = Templates(env, files, theme.stylesheets())
     singles = frozenset() if pub.toc.ranges else frozenset(s.id for s in sections)
-    html = render_document(pub, rendered, templates, singles)
+    html = render_document(pub, rendered, Templates(env, files, theme.stylesheets()), singles)
+    return Manuscript(project, theme, pub, sections, rendered, html,
+                      missing_translations(chosen), files.reads)
+
+
+def press(manuscript: Manuscript, variant: Variant, output: Path | None = None,
+          progress: Progress = Progress(), gate: Gate = Gate()) -> BuildReport:
+    """Steps 5–7: lay *manuscript* out for *variant*'s profile, write, finish, preflight.
+
+    The PDF is written to a temporary file beside *output* and renamed over
+    it only when finishing and (with ``gate.enabled``) preflight pass.
+    Raises :class:`BuildError` for a bad profile, icc or target, and
+    :class:`PreflightFailed` when the gate closes.
+    """
+    started = time.perf_counter()
+    pub = manuscript.publication
+    files = ReadGate(manuscript.theme.roots(), manuscript.reads)
+    out = output_profile(pub, variant.profile)
+    out = replace(out, pad=True) if variant.impose else out
+    icc = output_intent(pub, out, manuscript.theme, files)
+    target = check_target(output or manuscript.project / "output" / out.file_name(pub.file_stem),
+                          manuscript.project, inside=output is None)
     progress.stage(5, "Laying out pages")
-    setup = LayoutSetup(pub.page, out, icc, project, theme.font_css())
     with pages_counted(progress):
-        layout = paginate(html, setup, files)
-        if pub.toc.ranges and layout.single_page_sections() != singles:
-            # Only the layout knows which sections fit on one page; their contents
-            # entries drop the range end and the pages are laid out again.
-            singles = layout.single_page_sections()
-            layout = lay_out(render_document(pub, rendered, templates, singles),
-                             replace(setup, fit=layout.fit), files)
-    progress.stage(6, "Writing PDF")
-    press = PressJob(out, files.read_bytes(icc) if icc else None, gate, pub.epoch, sections,
-                     files, missing_translations(chosen),
-                     marks=pub.page.marks if out.marks else "none")
-    size, pages, findings, written = write_and_preflight(layout, target, press, progress)
-    return BuildReport(out.name, target, pages, size, time.perf_counter() - started,
-                       (*layout.warnings, *written), findings, files.reads,
+        layout = laid_out(manuscript, LayoutSetup(pub.page, out, icc, manuscript.project,
+                                                  manuscript.theme.font_css()), files)
+    marks = pub.page.marks if out.marks else "none"
+    with atomic_output(target) as written_to:
+        progress.stage(6, "Writing PDF")
+        with located_fetches(files), captured_warnings() as written:
+            # Attachments are fetched and links resolved while writing.
+            write_pdf(layout.document, written_to, pub.epoch, out.pdf_variant)
+        stop_on_gaps(files, written)
+        pages = finish_pdf(written_to, Finishing(
+            files.read_bytes(icc) if icc else None, stable_id=out.pdf_variant is not None,
+            pad=out.pad and out.binding == "saddle-stitch", marks=marks))
+        progress.stage(7, "Preflight")
+        findings = (*manuscript.notes, *preflight(PreflightInput(
+            layout, written_to, out, manuscript.sections, (*layout.warnings, *written),
+            marks=marks)))
+        if gate.enabled and failing(findings, gate.strict):
+            raise PreflightFailed(findings)
+    return BuildReport(out.name, target, pages, target.stat().st_size,
+                       time.perf_counter() - started, (*layout.warnings, *written), findings,
+                       files.reads,
                        pub.edition.key if pub.edition else "", pages - layout.page_count,
                        machine_facts(),
-                       tuple((display_path(s.path), s.title) for s in sections))
+                       tuple((display_path(s.path), s.title) for s in manuscript.sections))
+
+
+def laid_out(manuscript: Manuscript, setup: LayoutSetup, files: ReadGate) -> Layout:
+    """Step 5: the pages, with pictures fitted and the contents' ranges settled.
+
+    Only the layout knows which sections fit on one page; their contents
+    entries drop the range end and the pages are laid out again.
+    """
+    layout = paginate(manuscript.html, setup, files)
+    if not manuscript.publication.toc.ranges:
+        return layout
+    singles = layout.single_page_sections()
+    if singles == frozenset():
+        return layout
+    env = environment(manuscript.theme.template_dirs, files)
+    html: HtmlDocument = render_document(
+        manuscript.publication, manuscript.rendered,
+        Templates(env, files, manuscript.theme.stylesheets()), singles)
+    return lay_out(html, replace(setup, fit=layout.fit), files)
 
 
 def output_intent(pub: Publication, out: OutputProfile, theme: Theme,
@@ -183,54 +213,6 @@ def output_intent(pub: Publication, out: OutputProfile, theme: Theme,
         raise BuildError(pub.config_path, line, f"icc '{out.icc}' is not an ICC colour profile "
                                                 "— give the path of a CMYK .icc file")
     return path
-
-
-@dataclass(frozen=True)
-class PressJob:
-    """How a laid-out publication becomes a checked file for one output profile."""
-
-    profile: OutputProfile
-    icc: bytes | None  # the output intent's ICC profile, for CMYK conversion
-    gate: Gate
-    epoch: int
-    sections: tuple
-    files: ReadGate  # pictures are drawn, and SVG files read, while writing
-    notes: tuple[Finding, ...] = ()  # found before writing (missing translations)
-    marks: str = "none"  # printer's marks drawn in the slug (page.marks, if the profile has them)
-
-
-def write_and_preflight(layout: Layout, target: Path, job: PressJob,
-                        progress: Progress) -> tuple[int, int, tuple[Finding, ...], tuple[str, ...]]:
-    """Write, finish (CMYK, padding, stable ids) and preflight; rename only if it passes.
-
-    Returns the size, the page count of the file (padding included), the
-    findings and WeasyPrint's warnings while writing.
-    Raises :class:`PreflightFailed` when the gate closes.
-    """
-    findings: list[Finding] = []
-    pages: list[int] = []
-    out = job.profile
-
-    def finish_and_check(path: Path) -> None:
-        stop_on_gaps(job.files, written)
-        pages.append(finish_pdf(path, Finishing(
-            job.icc, stable_id=out.pdf_variant is not None,
-            pad=out.pad and out.binding == "saddle-stitch", marks=job.marks)))
-        progress.stage(7, "Preflight")
-        noticed = (*layout.warnings, *written)
-        findings.extend((*job.notes,
-                         *preflight(PreflightInput(layout, path, out, job.sections, noticed,
-                                                 marks=job.marks))))
-        if job.gate.enabled and failing(tuple(findings), job.gate.strict):
-            raise PreflightFailed(tuple(findings))
-
-    options = WriteOptions(job.epoch, out.pdf_variant, post=finish_and_check)
-    # Attachments are fetched and links resolved while writing.
-    with located_fetches(job.files), captured_warnings() as written:
-        size = write_pdf(layout.document, target, options)
-    return size, pages[0], tuple(findings), tuple(written)
-
-
 def output_profile(pub: Publication, name: str) -> OutputProfile:
     """The named profile; raises :class:`UsageError` listing the known ones."""
     if name not in pub.outputs:

@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .build import BuildReport, Gate, Variant, build, failing, load_publication, planned_profiles
+from .build import build, build_all, failing, load_publication, planned_profiles
+from .model import BuildReport, Gate, Variant
 from .source.editions import planned_editions
 from .errors import BuildError, UsageError, display_path
 from .press.impose import impose
@@ -108,21 +109,22 @@ def main(argv: list[str] | None = None) -> int:
         return _guarded(args, lambda: proof(args))
     if args.command == "watch":
         return _guarded(args, lambda: watch(args))
-    return _guarded(args, lambda: build_all(args))
+    return _guarded(args, lambda: build_command(args))
 
 
-def build_all(args: argparse.Namespace) -> int:
+def build_command(args: argparse.Namespace) -> int:
     """``pressroom build``: each requested profile of each requested edition, gated by preflight."""
     pub = load_publication(args.project)
     editions = planned_editions(pub, args.edition, bool(args.out_file))
     plan = planned_profiles(pub, args.profile, bool(args.out_file), bool(args.impose))
-    for edition in editions:
-        for profile, impose_it in plan:
-            report = build(args.project, args.out_file, _progress(args),
-                           Variant(profile, edition, impose_it), Gate(strict=args.strict))
-            print_report(report, args.quiet)
-            if impose_it:
-                _impose(report, pub.outputs[profile])
+    variants = tuple(Variant(profile, edition, impose_it)
+                     for edition in editions for profile, impose_it in plan)
+    for report, variant in zip(build_all(args.project, variants, args.out_file,
+                                         lambda: _progress(args), Gate(strict=args.strict)),
+                               variants):
+        print_report(report, args.quiet)
+        if variant.impose:
+            _impose(report, pub.outputs[variant.profile])
     print_machine(report.machine, args.verbose)
     return 0
 

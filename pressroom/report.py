@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from .build import BuildReport
+from .model import BuildReport
 from .errors import display_path
 from .messages import MACHINE, Finding, grouped
 

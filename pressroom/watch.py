@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 import watchfiles
 
-from .build import BuildReport
+from .model import BuildReport
 from .errors import BuildError, display_path
 from .source.theme import Theme
 

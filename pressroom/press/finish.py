@@ -1,8 +1,8 @@
 """Stage 6: write the laid-out document as a PDF, atomically.
 
-The PDF goes to a temporary file beside the target and is renamed over it
-only once complete, so a failed build never replaces the last good PDF.
-Post-processing hooks are WeasyPrint ``finisher`` callables applied in order.
+The PDF goes to a temporary file beside the target (:func:`atomic_output`)
+and is renamed over it only once written, finished and checked, so a failed
+build never replaces the last good PDF.
 """
 
 from __future__ import annotations
@@ -10,11 +10,9 @@ from __future__ import annotations
 import os
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
-import pydyf
 import weasyprint
 
 from ..errors import BuildError, display_path
@@ -22,19 +20,6 @@ from ..errors import BuildError, display_path
 # Folders of a project that hold its sources: a PDF written there could
 # overwrite a manuscript, template or stylesheet.
 SOURCE_FOLDERS = ("content", "templates", "styles")
-
-Finisher = Callable[[weasyprint.Document, pydyf.PDF], None]
-
-
-@dataclass(frozen=True)
-class WriteOptions:
-    """How to write: *epoch* replaces the clock; *post* rewrites the finished file."""
-
-    epoch: int = 0
-    pdf_variant: str | None = None
-    finishers: tuple[Finisher, ...] = ()
-    post: Callable[[Path], None] | None = None
-
 
 def check_target(target: Path, project: Path, inside: bool = False) -> Path:
     """*target* as an absolute path, if a PDF may be written there.
@@ -72,39 +57,37 @@ def check_target(target: Path, project: Path, inside: bool = False) -> Path:
     return target
 
 
-def write_pdf(document: weasyprint.Document, target: Path, options: WriteOptions) -> int:
-    """Write *document* to *target*; return the file size in bytes.
+def write_pdf(document: weasyprint.Document, path: Path, epoch: int,
+              pdf_variant: str | None) -> None:
+    """Write *document* to *path* as a PDF of *pdf_variant*, dated *epoch*, not the clock."""
+    with open(path, "wb") as stream, source_date_epoch(epoch):
+        document.write_pdf(stream, pdf_variant=pdf_variant)
 
-    The PDF is written with *options* (variant, timestamps, finishers), then
-    post-processed by ``options.post`` (press finishing on the file). Creates
-    the target's directory. On any error the temporary file is removed and
-    *target* is left as it was.
+
+@contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """A temporary file beside *target*, renamed over it when the ``with`` body succeeds.
+
+    Creates the target's folder. On any exception (Ctrl-C included) the
+    temporary file is removed and *target* is left as it was. Raises
+    :class:`BuildError` (at *target*) when the folder cannot be written.
     """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                             dir=target.parent)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent)
     except OSError as exc:
         raise BuildError(target, 0, f"cannot write the PDF here ({exc.strerror}) — "
                                     "choose another path with -o") from None
-    chain = tuple(options.finishers)
-
-    def finish(doc: weasyprint.Document, pdf: pydyf.PDF) -> None:
-        for finisher in chain:
-            finisher(doc, pdf)
-
+    os.close(handle)
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, "wb") as stream, source_date_epoch(options.epoch):
-            document.write_pdf(stream, finisher=finish if chain else None,
-                               pdf_variant=options.pdf_variant)
-        if options.post is not None:
-            options.post(Path(temporary))
+        yield temporary
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private
-        _replace(Path(temporary), target)
+        _replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
-    return target.stat().st_size
 
 
 def _replace(temporary: Path, target: Path) -> None:

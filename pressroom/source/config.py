@@ -13,13 +13,12 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from ..errors import BuildError, BuildErrors
 from .gate import ReadGate
 from .outputs import DEFAULT_OUTPUTS, OutputProfile, parse_outputs
-from .values import LENGTH, Invalid, boolean, length_between, millimetres, text
+from .values import LENGTH, FrozenDict, Invalid, boolean, length_between, millimetres, text
 from .yamlsource import Located, load_mapping
 
 if TYPE_CHECKING:
@@ -303,5 +302,5 @@ def _publication(root: Path, values: dict, lines: dict[str, int]) -> Publication
         outputs=values.get("outputs", dict(DEFAULT_OUTPUTS)),
         declared_outputs=values.get("declared_outputs", ("print",)),
         lines=lines,
-        editions=MappingProxyType(values.get("editions", {})),
+        editions=FrozenDict(values.get("editions", {})),
     )

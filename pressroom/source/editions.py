@@ -15,13 +15,13 @@ editions exist.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 from pathlib import Path
 
 from .config import PageSetup, Publication, TocSetup, suggestion
 from ..errors import UsageError, display_path
 from ..check.findings import Finding
 from .sections import CONTENT_DIR, Section
+from .values import FrozenDict
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,6 @@ def in_base_language(sections: tuple[Section, ...], chosen: SectionFiles,
     """
     untranslated = {path for path, _ in chosen.missing}
     return tuple(
-        replace(s, data=MappingProxyType({**s.data, "lang": lang}))
+        replace(s, data=FrozenDict({**s.data, "lang": lang}))
         if s.path in untranslated and "lang" not in s.data else s
         for s in sections)

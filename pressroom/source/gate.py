@@ -69,11 +69,16 @@ class Read:
 class ReadGate:
     """Resolve, check, read and record; see the module docstring for the rules."""
 
-    def __init__(self, roots: tuple[Path, ...]):
-        """*roots*: the folders files may come from (the project, theme folders, font folders)."""
+    def __init__(self, roots: tuple[Path, ...], earlier: tuple[Read, ...] = ()):
+        """*roots*: the folders files may come from (the project, theme folders, font folders).
+
+        *earlier*: what an earlier stage's gate read (a manuscript's reads):
+        they count as read, so the build's read list, and the search for the
+        line that named a refused URL, cover every stage.
+        """
         self.roots = tuple(Path(os.path.realpath(root)) for root in roots)
         self._cache: dict[Path, bytes] = {}
-        self._reads: dict[Path, Read] = {}
+        self._reads: dict[Path, Read] = {read.path: read for read in earlier}
         # WeasyPrint's SVG drawing swallows even fatal errors and leaves a
         # gap: every refusal is kept so the build can still stop.
         self.refusals: list[BlockedFetch] = []

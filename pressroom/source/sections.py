@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Mapping
 
 from .config import LANG
 from ..errors import BuildError, BuildErrors
 from .gate import ReadGate
 from .yamlsource import load_mapping
+from .values import FrozenDict
 
 CONTENT_DIR = "content"
 DEFAULT_LAYOUT = "section"
@@ -192,8 +192,8 @@ def read_section(path: Path, number: int, layouts: frozenset[str], text: str,
     lines_of.setdefault("title", title_line)
     return Section(
         path=path, id=slug_from_name(path.stem), number=number, title=title.strip(),
-        layout=layout, in_toc=in_toc, data=MappingProxyType(data),
-        data_lines=MappingProxyType(lines_of), body="".join(body), body_line=body_line,
+        layout=layout, in_toc=in_toc, data=FrozenDict(data),
+        data_lines=FrozenDict(lines_of), body="".join(body), body_line=body_line,
         title_from_heading=from_heading,
     )
 

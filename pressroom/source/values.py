@@ -78,3 +78,20 @@ def page_class(size: str) -> str:
     """The ``<html>`` class that scales the theme to the page: small pages get smaller display type."""
     width = page_width_mm(size)
     return "page-small" if width < 160 else "page-medium" if width < 205 else "page-large"
+
+
+class FrozenDict(dict):
+    """A dict that cannot be changed, and (unlike ``MappingProxyType``) can be pickled.
+
+    Records of the pipeline hold their mappings as these, so a manuscript can
+    be sent to another process or cached.
+    """
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("a FrozenDict cannot be changed")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+    def __reduce__(self):
+        return FrozenDict, (dict(self),)

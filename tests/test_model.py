@@ -1,0 +1,54 @@
+"""The pipeline's hand-offs: a picklable manuscript, prepared once and pressed per profile."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from pressroom.build import build, build_all, prepare, press
+from pressroom.model import Variant
+
+
+def test_a_manuscript_crosses_a_process_boundary(project: Path):
+    manuscript = prepare(project)
+    copy = pickle.loads(pickle.dumps(manuscript))
+    assert copy == manuscript
+    assert [s.source for s in copy.sections] == [
+        "content/00-cover.md", "content/01-toc.md", "content/02-one.md", "content/03-two.md",
+        "content/04-back.md"]
+    assert 'data-src="content/02-one.md:' in copy.html.html
+
+
+def test_one_preparation_pressed_twice_equals_two_builds(project: Path, tmp_path: Path):
+    variants = (Variant("print"), Variant("screen"))
+    shared = list(build_all(project, variants, None))
+    assert [r.profile for r in shared] == ["print", "screen"]
+    alone = [build(project, tmp_path / f"{v.profile}.pdf", profile=v) for v in variants]
+    for one, other in zip(shared, alone):
+        assert one.output.read_bytes() == other.output.read_bytes()
+        assert one.pages == other.pages and one.findings == other.findings
+        assert {r.path for r in one.reads} == {r.path for r in other.reads}
+
+
+def test_press_reads_what_prepare_did_not(project: Path, tmp_path: Path):
+    manuscript = prepare(project)
+    report = press(manuscript, Variant("print"), tmp_path / "a.pdf")
+    prepared = {r.path for r in manuscript.reads}
+    assert prepared < {r.path for r in report.reads}
+    assert (project / "content" / "02-one.md").resolve() in prepared
+    assert any(r.path.suffix == ".css" for r in report.reads if r.path not in prepared)
+
+
+def test_a_failed_press_keeps_the_last_pdf_and_leaves_no_temporary(project: Path):
+    good = build(project)
+    before = good.output.read_bytes()
+    write(project / "content" / "02-one.md", "# One\n\n[x](#nowhere)\n")
+    from pressroom.build import PreflightFailed
+
+    with pytest.raises(PreflightFailed):
+        build(project)
+    assert good.output.read_bytes() == before
+    assert sorted(p.name for p in good.output.parent.iterdir()) == [good.output.name]
