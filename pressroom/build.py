@@ -11,8 +11,8 @@ from .check.findings import Finding, PreflightInput
 from .check.preflight import preflight
 from .document.html import HtmlDocument, Templates, render_document
 from .errors import BuildError, UsageError, display_path
-from .layout.pages import (Layout, LayoutSetup, captured_warnings, lay_out, machine_facts,
-                           paginate, stop_on_gaps)
+from .layout.pages import (Layout, LayoutSetup, captured_warnings, machine_facts, paginate,
+                           stop_on_gaps)
 from .markup.components import load_components
 from .markup.convert import render_sections
 from .markup.templating import environment
@@ -177,20 +177,16 @@ def press(manuscript: Manuscript, variant: Variant, output: Path | None = None,
 def laid_out(manuscript: Manuscript, setup: LayoutSetup, files: ReadGate) -> Layout:
     """Step 5: the pages, with pictures fitted and the contents' ranges settled.
 
-    Only the layout knows which sections fit on one page; their contents
-    entries drop the range end and the pages are laid out again.
+    Only the layout knows which sections fit on one page; the document is
+    rendered again with those contents entries showing one page, not a range.
     """
-    layout = paginate(manuscript.html, setup, files)
-    if not manuscript.publication.toc.ranges:
-        return layout
-    singles = layout.single_page_sections()
-    if singles == frozenset():
-        return layout
-    env = environment(manuscript.theme.template_dirs, files)
-    html: HtmlDocument = render_document(
-        manuscript.publication, manuscript.rendered,
-        Templates(env, files, manuscript.theme.stylesheets()), singles)
-    return lay_out(html, replace(setup, fit=layout.fit), files)
+    def relabelled(singles: frozenset[str]) -> HtmlDocument:
+        env = environment(manuscript.theme.template_dirs, files)
+        return render_document(manuscript.publication, manuscript.rendered,
+                               Templates(env, files, manuscript.theme.stylesheets()), singles)
+
+    ranges = manuscript.publication.toc.ranges
+    return paginate(manuscript.html, setup, files, relabelled if ranges else None)
 
 
 def output_intent(pub: Publication, out: OutputProfile, theme: Theme,

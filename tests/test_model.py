@@ -52,3 +52,24 @@ def test_a_failed_press_keeps_the_last_pdf_and_leaves_no_temporary(project: Path
         build(project)
     assert good.output.read_bytes() == before
     assert sorted(p.name for p in good.output.parent.iterdir()) == [good.output.name]
+
+
+def test_fitting_and_one_page_sections_share_one_second_layout(project: Path, monkeypatch):
+    import sys
+
+    from test_fit import figure_project
+
+    # First Part pushes its picture to a page of its own (a fit plan shrinks it back),
+    # and Second Part fits on one page (its contents entry drops the range end).
+    figure_project(project, 1, 1200)
+    pages = sys.modules["pressroom.layout.pages"]
+    calls = []
+    real = pages.lay_out
+    monkeypatch.setattr(pages, "lay_out", lambda html, setup, gate: calls.append(
+        (html, setup.fit)) or real(html, setup, gate))
+    build(project)
+    assert len(calls) == 2  # was three: fitted, then laid out again for the contents
+    (first, no_plan), (second, plan) = calls
+    assert not no_plan and plan
+    assert [e.single_page for e in first.toc] == [False, False]
+    assert [e.single_page for e in second.toc] == [False, True]  # First Part runs on

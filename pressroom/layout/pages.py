@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 import uharfbuzz
 import weasyprint
@@ -88,18 +89,30 @@ def color_profile_css(icc: Path) -> str:
             "components: C, M, Y, K; }")
 
 
-def paginate(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
-    """Lay out *html*, then again with pictures resized where the page flow needs it.
+def paginate(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate,
+             relabelled: Callable[[frozenset[str]], HtmlDocument] | None = None) -> Layout:
+    """Lay *html* out until the pages agree with what they were laid out with.
 
-    The second layout happens only when :func:`fit.fit_plan` finds a figure
-    to resize or move, and is kept only if it does not add pages.
+    A first layout tells which figures to resize or move (:func:`fit.fit_plan`)
+    and — when *relabelled* renders the document for a set of one-page
+    sections, whose contents entries drop the range end — which sections fit
+    on one page; both go into one second layout, kept only if fitting adds
+    no pages. A third layout happens only when the second disagrees about the
+    one-page sections. Raises as :func:`lay_out`.
     """
-    layout = lay_out(html, setup, gate)
-    plan = fit_plan(layout.document)
-    if not plan:
-        return layout
-    fitted = lay_out(html, replace(setup, fit=plan), gate)
-    return fitted if fitted.page_count <= layout.page_count else layout
+    first = lay_out(html, setup, gate)
+    plan = fit_plan(first.document)
+    singles = first.single_page_sections() if relabelled else frozenset()
+    if not plan and not singles:
+        return first
+    labelled = relabelled(singles) if singles else html
+    layout = lay_out(labelled, replace(setup, fit=plan), gate)
+    if plan and layout.page_count > first.page_count:
+        layout = lay_out(labelled, setup, gate) if singles else first
+    if relabelled and layout.single_page_sections() != singles:
+        layout = lay_out(relabelled(layout.single_page_sections()),
+                         replace(setup, fit=layout.fit), gate)
+    return layout
 
 
 def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
