@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .cache import Cache
 from .check.findings import Finding, PreflightInput
 from .check.preflight import preflight
 from .document.html import HtmlDocument, Templates, render_document
@@ -49,7 +50,7 @@ def failing(findings: tuple[Finding, ...], strict: bool) -> tuple[Finding, ...]:
 
 def build(project: Path, output: Path | None = None,
           progress: Progress = Progress(), profile: str | Variant = "print",
-          gate: Gate = Gate()) -> BuildReport:
+          gate: Gate = Gate(), cache: bool = True) -> BuildReport:
     """Build the publication in *project* into a PDF for the output *profile*.
 
     *profile* names the output profile, or is a :class:`Variant` that also
@@ -63,16 +64,17 @@ def build(project: Path, output: Path | None = None,
     Raises :class:`BuildError` (or :class:`BuildErrors`) for any problem in
     the input; the previous PDF at *output* is then left untouched. Preflight runs on every PDF; with
     ``gate.enabled`` its errors (and, if ``gate.strict``, its warnings) raise
-    :class:`PreflightFailed` and the PDF is not written.
+    :class:`PreflightFailed` and the PDF is not written. With *cache*, slow
+    results are kept and reused by content (:mod:`pressroom.cache`).
     """
     variant = profile if isinstance(profile, Variant) else Variant(profile)
     return _reported(progress, lambda: press(
-        prepare(project, variant.edition, progress), variant, output, progress, gate))
+        prepare(project, variant.edition, progress, cache), variant, output, progress, gate))
 
 
 def build_all(project: Path, variants: tuple[Variant, ...], output: Path | None = None,
               progress: Callable[[], Progress] = Progress,
-              gate: Gate = Gate()) -> Iterator[BuildReport]:
+              gate: Gate = Gate(), cache: bool = True) -> Iterator[BuildReport]:
     """Build each of *variants*, preparing each edition once; yields each report as it is made.
 
     *progress* makes one :class:`Progress` per PDF (a profile after the
@@ -85,7 +87,7 @@ def build_all(project: Path, variants: tuple[Variant, ...], output: Path | None 
 
         def one() -> BuildReport:
             if variant.edition not in manuscripts:
-                manuscripts[variant.edition] = prepare(project, variant.edition, told)
+                manuscripts[variant.edition] = prepare(project, variant.edition, told, cache)
             return press(manuscripts[variant.edition], variant, output, told, gate)
 
         yield _reported(told, one)
@@ -103,11 +105,13 @@ def _reported(progress: Progress, run: Callable[[], BuildReport]) -> BuildReport
 
 
 def prepare(project: Path, edition: str | None = None,
-            progress: Progress = Progress()) -> Manuscript:
+            progress: Progress = Progress(), cache: bool = True) -> Manuscript:
     """Steps 1–4 for one *edition* of *project*: everything an output profile does not change.
 
-    Raises :class:`BuildError` (or :class:`BuildErrors`) at the line of
-    publication.yml, a section, a component or a template that is wrong.
+    *cache* chooses ``PROJECT/.pressroom-cache/`` (and memory) for the slow
+    results of pressing, or none. Raises :class:`BuildError` (or
+    :class:`BuildErrors`) at the line of publication.yml, a section, a
+    component or a template that is wrong, or at a cache folder that is a link.
     """
     project = project.resolve()
     theme = Theme.for_project(project)
@@ -126,7 +130,8 @@ def prepare(project: Path, edition: str | None = None,
     singles = frozenset() if pub.toc.ranges else frozenset(s.id for s in sections)
     html = render_document(pub, rendered, Templates(env, files, theme.stylesheets()), singles)
     return Manuscript(project, theme, pub, sections, rendered, html,
-                      missing_translations(chosen), files.reads)
+                      missing_translations(chosen), files.reads,
+                      Cache.for_project(project, cache))
 
 
 def press(manuscript: Manuscript, variant: Variant, output: Path | None = None,
@@ -159,7 +164,8 @@ def press(manuscript: Manuscript, variant: Variant, output: Path | None = None,
         stop_on_gaps(files, written)
         pages = finish_pdf(written_to, Finishing(
             files.read_bytes(icc) if icc else None, stable_id=out.pdf_variant is not None,
-            pad=out.pad and out.binding == "saddle-stitch", marks=marks))
+            pad=out.pad and out.binding == "saddle-stitch", marks=marks,
+            cache=manuscript.cache))
         progress.stage(7, "Preflight")
         findings = (*manuscript.notes, *preflight(PreflightInput(
             layout, written_to, out, manuscript.sections, (*layout.warnings, *written),

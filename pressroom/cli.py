@@ -48,6 +48,7 @@ def parser() -> argparse.ArgumentParser:
                            help="preflight warnings stop the build too")
     build_cmd.add_argument("--impose", choices=["saddle-stitch"],
                            help="also write <name>-imposed.pdf: printer spreads in booklet order")
+    _cache_option(build_cmd)
     build_cmd.add_argument("--traceback", action="store_true",
                            help="show the traceback of an internal error")
     check_cmd = _one_profile(commands, "check", "preflight the publication (nothing is kept)")
@@ -72,11 +73,18 @@ def _one_profile(commands, name: str, text: str) -> argparse.ArgumentParser:
     _edition_option(command, f"edition to {name} (default: the first declared)")
     command.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
     _talk_options(command)
+    _cache_option(command)
     return command
 
 
 def _edition_option(command: argparse.ArgumentParser, text: str) -> None:
     command.add_argument("--edition", metavar="KEY", help=text)
+
+
+def _cache_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--no-cache", action="store_true",
+                         help="neither read nor keep results in PROJECT_DIR/.pressroom-cache/ "
+                              "(a cold build)")
 
 
 def _talk_options(command: argparse.ArgumentParser) -> None:
@@ -120,7 +128,8 @@ def build_command(args: argparse.Namespace) -> int:
     variants = tuple(Variant(profile, edition, impose_it)
                      for edition in editions for profile, impose_it in plan)
     for report, variant in zip(build_all(args.project, variants, args.out_file,
-                                         lambda: _progress(args), Gate(strict=args.strict)),
+                                         lambda: _progress(args), Gate(strict=args.strict),
+                                         not args.no_cache),
                                variants):
         print_report(report, args.quiet)
         if variant.impose:
@@ -136,7 +145,7 @@ def watch(args: argparse.Namespace) -> int:
     def build_once() -> BuildReport:
         # Preflight errors are shown, not gated: the author is looking at the pages.
         return build(args.project, None, _progress(args), _one_variant(args),
-                     Gate(enabled=False))
+                     Gate(enabled=False), not args.no_cache)
 
     def show(report: BuildReport) -> None:
         print_report(report, args.quiet)
@@ -162,7 +171,7 @@ def proof(args: argparse.Namespace) -> int:
     """``pressroom proof``: reader spreads and a contact sheet as PNG files."""
     with tempfile.TemporaryDirectory() as scratch:
         report = build(args.project, Path(scratch) / "proof.pdf", _progress(args),
-                       _one_variant(args), Gate(enabled=False))
+                       _one_variant(args), Gate(enabled=False), not args.no_cache)
         print_records(report.messages, report.sections, sys.stderr)
         written = write_proofs(report.output, args.folder)
     print_machine(report.machine, args.verbose)
@@ -191,7 +200,7 @@ def check(args: argparse.Namespace) -> int:
         variant = _one_variant(args)
         with tempfile.TemporaryDirectory() as scratch:
             report = build(args.project, Path(scratch) / "check.pdf", _progress(args),
-                           variant, Gate(enabled=False))
+                           variant, Gate(enabled=False), not args.no_cache)
     except BuildError as exc:
         if not args.json:
             raise

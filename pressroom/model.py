@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import Cache
 from .document.html import HtmlDocument
 from .markup.convert import RenderedSection
 from .messages import Finding, merged
@@ -51,6 +52,7 @@ class Manuscript:
     html: HtmlDocument  # the document, every contents entry with its range end
     notes: tuple[Finding, ...]  # found while reading (missing translations)
     reads: tuple[Read, ...]  # every file read so far, with its SHA-256
+    cache: Cache = Cache(enabled=False)  # where pressing keeps slow results (converted images)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image, ImageCms
 
+from ..cache import Cache, key_of
 from .marks import add_marks
 
 UUID = re.compile(r"((?:uuid|xmp\.did|xmp\.iid):)[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}")
@@ -38,7 +39,8 @@ JPEG_QUALITY = 92
 class CmykConverter:
     """sRGB → output CMYK, for single colours and for images."""
 
-    def __init__(self, icc: bytes):
+    def __init__(self, icc: bytes, cache: Cache = Cache(enabled=False)):
+        self.icc_sha, self.cache = hashlib.sha256(icc).hexdigest(), cache
         self.transform = ImageCms.buildTransform(
             ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(io.BytesIO(icc)), "RGB", "CMYK",
             renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
@@ -56,6 +58,20 @@ class CmykConverter:
     def image(self, image: Image.Image) -> Image.Image:
         return ImageCms.applyTransform(image.convert("RGB"), self.transform)
 
+    def jpeg(self, image: pikepdf.Stream) -> bytes:
+        """The RGB image XObject *image* as a CMYK JPEG, converted once per content and profile."""
+        settings = repr(sorted((str(k), repr(v)) for k, v in image.stream_dict.items()
+                               if k not in ("/Length", "/SMask")))
+        key = key_of(image.read_raw_bytes(), settings, self.icc_sha, str(JPEG_QUALITY))
+        data = self.cache.get("cmyk", key)
+        if data is None:
+            buffer = io.BytesIO()
+            self.image(pikepdf.PdfImage(image).as_pil_image()).save(buffer, "JPEG",
+                                                                    quality=JPEG_QUALITY)
+            data = buffer.getvalue()
+            self.cache.put("cmyk", key, data)
+        return data
+
 
 @dataclass(frozen=True)
 class Finishing:
@@ -65,6 +81,7 @@ class Finishing:
     stable_id: bool = False   # replace random ids (PDF/X) by content-derived ones
     pad: bool = False         # blank pages before the last, up to a multiple of 4
     marks: str = "none"       # printer's marks in a slug: "crop", "cross", "crop cross"
+    cache: Cache = Cache(enabled=False)  # converted images, by their bytes and the profile
 
 
 def finish_pdf(path: Path, finishing: Finishing) -> int:
@@ -78,7 +95,7 @@ def finish_pdf(path: Path, finishing: Finishing) -> int:
             pad_to_multiple_of_four(pdf)
         add_marks(pdf, finishing.marks)
         if finishing.icc is not None:
-            converter = CmykConverter(finishing.icc)
+            converter = CmykConverter(finishing.icc, finishing.cache)
             seen: set = set()
             for page in pdf.pages:
                 _convert_stream(pdf, page.obj, converter, seen)
@@ -165,11 +182,9 @@ def _convert_image(pdf: pikepdf.Pdf, image: pikepdf.Stream, converter: CmykConve
     if image.objgen in seen or image.get("/ColorSpace") != pikepdf.Name("/DeviceRGB"):
         return
     seen.add(image.objgen)
-    pil = pikepdf.PdfImage(image).as_pil_image()
-    buffer = io.BytesIO()
-    converter.image(pil).save(buffer, "JPEG", quality=JPEG_QUALITY)
+    data = converter.jpeg(image)
     smask = image.get("/SMask")
-    image.write(buffer.getvalue(), filter=pikepdf.Name("/DCTDecode"))
+    image.write(data, filter=pikepdf.Name("/DCTDecode"))
     image.ColorSpace = pikepdf.Name("/DeviceCMYK")
     image.BitsPerComponent = 8
     # Pillow writes Adobe-style (inverted) CMYK JPEGs.
