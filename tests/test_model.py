@@ -65,8 +65,8 @@ def test_fitting_and_one_page_sections_share_one_second_layout(project: Path, mo
     pages = sys.modules["pressroom.layout.pages"]
     calls = []
     real = pages.lay_out
-    monkeypatch.setattr(pages, "lay_out", lambda html, setup, gate: calls.append(
-        (html, setup.fit)) or real(html, setup, gate))
+    monkeypatch.setattr(pages, "lay_out", lambda html, setup, *rest: calls.append(
+        (html, setup.fit)) or real(html, setup, *rest))
     build(project)
     assert len(calls) == 2  # was three: fitted, then laid out again for the contents
     (first, no_plan), (second, plan) = calls

@@ -100,40 +100,71 @@ def paginate(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate,
     no pages. A third layout happens only when the second disagrees about the
     one-page sections. Raises as :func:`lay_out`.
     """
-    first = lay_out(html, setup, gate)
+    styles = parsed_styles(html, setup, gate)
+    first = lay_out(html, setup, gate, styles)
     plan = fit_plan(first.document)
     singles = first.single_page_sections() if relabelled else frozenset()
     if not plan and not singles:
         return first
     labelled = relabelled(singles) if singles else html
-    layout = lay_out(labelled, replace(setup, fit=plan), gate)
+    layout = lay_out(labelled, replace(setup, fit=plan), gate, styles)
     if plan and layout.page_count > first.page_count:
-        layout = lay_out(labelled, setup, gate) if singles else first
+        layout = lay_out(labelled, setup, gate, styles) if singles else first
     if relabelled and layout.single_page_sections() != singles:
         layout = lay_out(relabelled(layout.single_page_sections()),
-                         replace(setup, fit=layout.fit), gate)
+                         replace(setup, fit=layout.fit), gate, styles)
     return layout
 
 
-def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
-    """Paginate *html*, every file read through *gate*.
+@dataclass(frozen=True)
+class Styles:
+    """The stylesheets of one press, parsed once and shared by each of its layouts.
+
+    Live WeasyPrint objects: they stay inside the layout stage. The fonts
+    are registered with ``fonts`` by the ``@font-face`` rules, so the two go
+    together.
+    """
+
+    fonts: FontConfiguration
+    sheets: tuple[weasyprint.CSS, ...]
+    profiles: dict  # one dict shared by the CSS and the render, or PDF/X gets no OutputIntent
+    warnings: tuple[str, ...]
+
+
+def parsed_styles(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Styles:
+    """The theme's stylesheets of *html* and the generated fonts, page and colour rules.
+
+    Raises :class:`BuildError` at the stylesheet line for CSS that WeasyPrint
+    rejects, and at the line that named a refused file.
+    """
+    fonts, profiles = FontConfiguration(), {}
+    generated = "\n".join((setup.font_css, page_css(setup.page, setup.profile)))
+    if setup.icc is not None:
+        generated += "\n" + color_profile_css(setup.icc)
+    with captured_warnings() as warnings, located_fetches(gate):
+        sheets = [_stylesheet(path, gate, fonts, profiles) for path in html.stylesheets]
+        sheets.append(weasyprint.CSS(string=generated, font_config=fonts,
+                                     url_fetcher=gate.fetcher(), color_profiles=profiles))
+    stop_on_gaps(gate, warnings)
+    return Styles(fonts, tuple(sheets), profiles, tuple(warnings))
+
+
+def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate,
+            styles: Styles | None = None) -> Layout:
+    """Paginate *html*, every file read through *gate*, with *styles* (parsed here if None).
 
     Raises :class:`BuildError` at the source line when a refused file is
     requested or a picture cannot be read, and at the stylesheet line for
     CSS that WeasyPrint rejects.
     """
     install_subsetter()  # the PDF is written from this layout: its fonts subset by uharfbuzz
-    fetcher = gate.fetcher()
-    fonts = FontConfiguration()
-    # One dict shared by the CSS and the render, or PDF/X gets no OutputIntent.
-    profiles: dict = {}
-    generated = "\n".join((setup.font_css, page_css(setup.page, setup.profile), setup.fit.css))
-    if setup.icc is not None:
-        generated += "\n" + color_profile_css(setup.icc)
+    styles = styles or parsed_styles(html, setup, gate)
+    fetcher, fonts, profiles = gate.fetcher(), styles.fonts, styles.profiles
     with captured_warnings() as warnings, located_fetches(gate):
-        stylesheets = [_stylesheet(path, gate, fonts, profiles) for path in html.stylesheets]
-        stylesheets.append(weasyprint.CSS(string=generated, font_config=fonts,
-                                          url_fetcher=fetcher, color_profiles=profiles))
+        stylesheets = [*styles.sheets]
+        if setup.fit.css:
+            stylesheets.append(weasyprint.CSS(string=setup.fit.css, font_config=fonts,
+                                              url_fetcher=fetcher, color_profiles=profiles))
         try:
             parsed = weasyprint.HTML(string=html.html, base_url=setup.base_dir.as_uri() + "/",
                                      url_fetcher=fetcher)
@@ -149,7 +180,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate) -> Layout:
                              "to lay out (lists, quotes or HTML elements inside each other) — "
                              "reduce the nesting") from None
     stop_on_gaps(gate, warnings)
-    return Layout(document, html, tuple(warnings), setup.fit)
+    return Layout(document, html, (*styles.warnings, *warnings), setup.fit)
 
 
 def stop_on_gaps(gate: ReadGate, warnings: list[str]) -> None:
