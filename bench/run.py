@@ -23,6 +23,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +73,30 @@ def pressroom_inputs(project: Path) -> dict:
     return {"html": manuscript.html.html, "base_url": manuscript.project.as_uri() + "/",
             "stylesheets": [str(path) for path in manuscript.html.stylesheets],
             "generated_css": generated}
+
+
+def export(project: Path, inputs: Path) -> None:
+    """Child process: write *inputs* (JSON) for :func:`baseline`.
+
+    Font files pressroom writes to a temporary folder of its own (removed
+    when this process exits) are copied beside *inputs* and their URLs
+    rewritten, so the baseline process finds them.
+    """
+    data = pressroom_inputs(project)
+    fonts = inputs.parent / "fonts"
+    temp = Path(tempfile.gettempdir()).as_uri() + "/"
+
+    def keep(match: re.Match) -> str:
+        url = match[1]
+        if not url.startswith(temp):
+            return match[0]
+        source = Path(urllib.parse.unquote(url[len("file://"):]))
+        fonts.mkdir(exist_ok=True)
+        shutil.copyfile(source, fonts / source.name)
+        return f'url("{(fonts / source.name).as_uri()}")'
+
+    data["generated_css"] = re.sub(r'url\("(file:[^"]+)"\)', keep, data["generated_css"])
+    inputs.write_text(json.dumps(data), encoding="utf-8")
 
 
 def baseline(inputs: Path, pdf: Path) -> None:
@@ -309,7 +335,7 @@ def report(rows: list[Row]) -> None:
 def main() -> None:
     """Parse the command line, run every measurement, print the figures."""
     if sys.argv[1:2] == ["_export"]:
-        Path(sys.argv[3]).write_text(json.dumps(pressroom_inputs(Path(sys.argv[2]))))
+        export(Path(sys.argv[2]), Path(sys.argv[3]))
         return
     if sys.argv[1:2] == ["_baseline"]:
         baseline(Path(sys.argv[2]), Path(sys.argv[3]))
