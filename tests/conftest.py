@@ -36,16 +36,41 @@ def section(title: str, body: str = "Some text.\n", **front: str) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n" + textwrap.dedent(body)
 
 
+def make_minimal(root: Path) -> Path:
+    """Write the minimal valid project into *root*: config, cover, contents, two sections, back."""
+    write(root / "publication.yml", MINIMAL_CONFIG)
+    write(root / "content" / "00-cover.md", section("Cover", "Slogan.\n", layout="cover"))
+    write(root / "content" / "01-toc.md", section("Contents", "", layout="toc"))
+    write(root / "content" / "02-one.md", section("First Part", "Alpha text.\n"))
+    write(root / "content" / "03-two.md", section("Second Part", "Beta text.\n"))
+    write(root / "content" / "04-back.md", section("Back", "Imprint.\n", layout="back"))
+    return root
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A minimal valid project: config, cover, contents, two sections, back."""
-    write(tmp_path / "publication.yml", MINIMAL_CONFIG)
-    write(tmp_path / "content" / "00-cover.md", section("Cover", "Slogan.\n", layout="cover"))
-    write(tmp_path / "content" / "01-toc.md", section("Contents", "", layout="toc"))
-    write(tmp_path / "content" / "02-one.md", section("First Part", "Alpha text.\n"))
-    write(tmp_path / "content" / "03-two.md", section("Second Part", "Beta text.\n"))
-    write(tmp_path / "content" / "04-back.md", section("Back", "Imprint.\n", layout="back"))
-    return tmp_path
+    return make_minimal(tmp_path)
+
+
+# --- builds shared by the whole session -------------------------------------------------------
+# Each is built once, the first time a test asks for it, and is read-only for every
+# test: a test that edits the project or writes beside the PDF copies it first.
+
+@pytest.fixture(scope="session")
+def minimal_print(tmp_path_factory) -> tuple[Path, object]:
+    """The untouched minimal project (:func:`project`) and its print build at the default path.
+
+    ``build_clean(project)``, as the tests that share it would each have run it.
+    """
+    root = make_minimal(tmp_path_factory.mktemp("minimal"))
+    return root, build_clean(root)
+
+
+@pytest.fixture(scope="session")
+def sample_print(tmp_path_factory):
+    """The sample publication (repository root), English print edition: its build report."""
+    return build_clean(ROOT, tmp_path_factory.mktemp("sample") / "sample.pdf")
 
 
 def plant_machine_font(folder: Path) -> Path:

@@ -9,8 +9,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from conftest import (LONG_TEXT, build_clean, drawn_images, images_drawn, missing_glyphs, outline,
-                      page_texts, plant_machine_font, plant_no_machine_fonts, section, write)
+from conftest import (LONG_TEXT, build_clean, drawn_images, images_drawn, make_minimal,
+                      missing_glyphs, outline, page_texts, plant_machine_font,
+                      plant_no_machine_fonts, section, write)
 from pressroom.build import Gate, build
 from pressroom.check.findings import THEME_FONTS
 
@@ -93,14 +94,22 @@ def test_bleed_without_marks_has_no_slug(project):
     assert mark_lines(report.output) == []
 
 
-def test_no_bleed_by_default(project):
-    media, trim, _ = boxes(build_clean(project).output)
+def test_no_bleed_by_default(minimal_print):
+    _, report = minimal_print  # the untouched project, built once a session
+    media, trim, _ = boxes(report.output)
     assert media == trim and size_mm(trim) == (210.0, 297.0)
 
 
-def test_outline_has_one_entry_per_section_at_its_first_page(project):
+@pytest.fixture(scope="module")
+def long_first_part(tmp_path_factory):
+    """The minimal project with a First Part of LONG_TEXT (ten pages), built once."""
+    project = make_minimal(tmp_path_factory.mktemp("long"))
     write(project / "content" / "02-one.md", section("First Part", LONG_TEXT))
-    report = build_clean(project)
+    return build_clean(project)
+
+
+def test_outline_has_one_entry_per_section_at_its_first_page(long_first_part):
+    report = long_first_part
     marks = outline(report.output)
     assert [title for title, _ in marks] == ["Cover", "Contents", "First Part", "Second Part", "Back"]
     texts = page_texts(report.output)
@@ -110,9 +119,8 @@ def test_outline_has_one_entry_per_section_at_its_first_page(project):
     assert [index for _, index in marks] == [0, 1, 2, 12, 13] and len(texts) == 14
 
 
-def test_running_head_and_folios(project):
-    write(project / "content" / "02-one.md", section("First Part", LONG_TEXT))
-    report = build_clean(project)
+def test_running_head_and_folios(long_first_part):
+    report = long_first_part
     texts = page_texts(report.output)
     start = dict(outline(report.output))["First Part"]
     # Opener page: title band, no running head; following pages: running head
@@ -140,8 +148,8 @@ def test_metadata_comes_from_the_config(project):
         assert str(pdf.Root.Lang) == "de-CH"
 
 
-def test_fonts_are_embedded_subset_theme_fonts(project):
-    report = build_clean(project)
+def test_fonts_are_embedded_subset_theme_fonts(minimal_print):
+    _, report = minimal_print
     with pikepdf.open(report.output) as pdf:
         fonts = {}
         for page in pdf.pages:
@@ -197,8 +205,9 @@ def test_the_font_checks_see_a_glyph_the_theme_lacks_on_any_machine(project, tmp
         ("error", "missing-glyph", 3)]
 
 
-def test_two_builds_are_byte_identical(project, tmp_path):
-    first = build_clean(project, tmp_path / "a.pdf").output.read_bytes()
+def test_two_builds_are_byte_identical(minimal_print, tmp_path):
+    project, shared = minimal_print  # the first build: the session's, never written to
+    first = shared.output.read_bytes()
     time.sleep(1.1)  # timestamps taken from the clock would now differ
     second = build_clean(project, tmp_path / "b.pdf").output.read_bytes()
     assert first == second
@@ -217,8 +226,8 @@ def test_project_overrides_theme_file_by_file(project):
     assert "TEST BOOKLET" in texts[0].upper()  # the cover still uses the default theme
 
 
-def test_default_output_path_uses_the_title_slug(project):
-    report = build_clean(project)
+def test_default_output_path_uses_the_title_slug(minimal_print):
+    project, report = minimal_print
     assert report.output == project.resolve() / "output" / "test-booklet.pdf"
     assert report.output.is_file() and report.pages == len(page_texts(report.output))
 

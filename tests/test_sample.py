@@ -18,9 +18,9 @@ from pressroom.source.theme import Theme
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    report = build_clean(ROOT, tmp_path_factory.mktemp("sample") / "sample.pdf")
-    return report
+def sample(sample_print):
+    """The session's one build of the sample (conftest.sample_print), read-only."""
+    return sample_print
 
 
 @pytest.fixture(scope="module")

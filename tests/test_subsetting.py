@@ -46,21 +46,17 @@ def test_a_built_face_is_remembered_and_reused(project, tmp_path):
     assert second.output.read_bytes() == first.output.read_bytes()
 
 
-def test_weasyprint_subsets_through_pressroom(project, tmp_path):
+def test_weasyprint_subsets_through_pressroom(minimal_print):
     from weasyprint.pdf.fonts import Font
 
-    from pressroom import build
-
-    build(project, tmp_path / "a.pdf")
+    # After a build (the session's build of the minimal project has run):
     assert Font.subset is subsetting._subset and Font.clean is subsetting._clean
 
 
-def test_variable_faces_are_embedded_as_static_instances(project, tmp_path):
+def test_variable_faces_are_embedded_as_static_instances(minimal_print):
     import pikepdf
 
-    from pressroom import build
-
-    report = build(project, tmp_path / "a.pdf")
+    _, report = minimal_print  # the minimal project's print build, shared and read-only
     embedded = {}
     with pikepdf.open(report.output) as pdf:
         for obj in pdf.objects:
