@@ -10,7 +10,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
-from conftest import build_clean, drawn_images, page_texts, section, write
+from conftest import build_clean, drawn_images, make_minimal, page_texts, section, write
 from pressroom.cli import main
 
 BODY = """\
@@ -68,8 +68,10 @@ def squash(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-@pytest.fixture
-def built(project: Path):
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The minimal project with every component in First Part, built once; read-only."""
+    project = make_minimal(tmp_path_factory.mktemp("components"))
     with open(project / "publication.yml", "a", encoding="utf-8") as config:
         config.write("page:\n  bleed: 3mm\n")
     # Big enough for 300 ppi even full-bleed, so the preflight gate passes.

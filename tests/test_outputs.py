@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from conftest import build_clean, drawn_images, section, write
+from conftest import build_clean, drawn_images, make_minimal, section, write
 from pressroom.build import build
 from pressroom.cli import main
 from pressroom.check.pdfchecks import rgb_on_page
@@ -17,8 +17,7 @@ from pressroom.check.pdfchecks import rgb_on_page
 MM = 72 / 25.4
 
 
-@pytest.fixture
-def pictured(project: Path) -> Path:
+def make_pictured(project: Path) -> Path:
     """The small project with a large photo placed at column width, and 3 mm bleed."""
     with open(project / "publication.yml", "a", encoding="utf-8") as config:
         config.write("page:\n  bleed: 3mm\n  marks: crop\n")
@@ -29,6 +28,22 @@ def pictured(project: Path) -> Path:
     write(project / "content" / "02-one.md",
           section("First Part", "Text in *colour*.\n\n![A photo](photo.jpg \"Credit\")\n"))
     return project
+
+
+@pytest.fixture
+def pictured(project: Path) -> Path:
+    """The pictured project of this test alone (it may build into it and edit it)."""
+    return make_pictured(project)
+
+
+@pytest.fixture(scope="module")
+def pictured_print(tmp_path_factory):
+    """The pictured project and ``build_clean`` of its print PDF (default path), built once.
+
+    Read-only: no test edits the project or writes into its output folder.
+    """
+    project = make_pictured(make_minimal(tmp_path_factory.mktemp("pictured")))
+    return project, build_clean(project)
 
 
 SHADE = (8, 512)  # the theme's cover shade (styles/img/cover-shade.png), drawn on the cover
@@ -44,8 +59,8 @@ def image_objects(pdf: pikepdf.Pdf) -> list[pikepdf.Stream]:
     return [image for image in images if image.objgen not in masks]
 
 
-def test_print_is_pdfx4_cmyk_with_bleed_and_300_ppi(pictured: Path):
-    report = build_clean(pictured)
+def test_print_is_pdfx4_cmyk_with_bleed_and_300_ppi(pictured_print):
+    _, report = pictured_print
     assert report.output.name == "test-booklet.pdf" and report.findings == ()
     with pikepdf.open(report.output) as pdf:
         intent = pdf.Root.OutputIntents[0]
@@ -64,7 +79,7 @@ def test_print_is_pdfx4_cmyk_with_bleed_and_300_ppi(pictured: Path):
     assert drawn_images(report.output) == [[SHADE], [], [(1530, 1020)], [], []]
 
 
-def test_screen_is_rgb_without_bleed_at_150_ppi(pictured: Path, capsys):
+def test_screen_is_rgb_without_bleed_at_150_ppi(pictured: Path, pictured_print, capsys):
     assert main(["build", str(pictured), "--output", "screen"]) == 0
     out = Path(capsys.readouterr().out.strip())
     assert out.name == "test-booklet-screen.pdf"
@@ -76,14 +91,15 @@ def test_screen_is_rgb_without_bleed_at_150_ppi(pictured: Path, capsys):
         assert rgb_on_page(page) == ["colour operators", "image"]
     assert drawn_images(pictured / "output" / out.name) == [[SHADE], [], [(765, 510)], [], []]
     # A bound, not a size: what is asserted is the photo's halving at 150 ppi.
-    print_size = build_clean(pictured).size
+    print_size = pictured_print[1].size  # the same project's print build (shared)
     assert (pictured / "output" / out.name).stat().st_size < print_size / 2
 
 
-def test_print_builds_are_byte_identical(pictured: Path, tmp_path: Path):
-    first = build_clean(pictured, tmp_path / "a.pdf").output.read_bytes()
+def test_print_builds_are_byte_identical(pictured_print, tmp_path: Path):
+    project, shared = pictured_print  # the first build: the module's, never written to
+    first = shared.output.read_bytes()
     time.sleep(1.1)
-    assert build_clean(pictured, tmp_path / "b.pdf").output.read_bytes() == first
+    assert build_clean(project, tmp_path / "b.pdf").output.read_bytes() == first
 
 
 def test_profiles_are_configurable(project: Path, capsys):
