@@ -8,7 +8,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import LONG_TEXT as LONG
-from conftest import build_clean, page_texts, real_ranges, section, toc_numbers, write
+from conftest import MINIMAL_CONFIG, build_clean, outline, page_texts, real_ranges, section, \
+    toc_numbers, write
 
 from pressroom.check.pdfchecks import read_contents
 
@@ -88,7 +89,7 @@ def test_a_wrapped_title_keeps_its_leader_and_page_on_its_last_line(project: Pat
     assert " ".join([texts[0][3:], *texts[1:-1], texts[-1][:leader.start()]]).split() \
         == WRAPPED.split()
     assert not any(LEADER_AND_PAGE.search(text) or "..." in text for text in texts[:-1])
-    assert read_contents(report.output, [WRAPPED]) == {WRAPPED: real[WRAPPED]}
+    assert read_contents(report.output, [WRAPPED]) == [real[WRAPPED]]
     assert toc_numbers(report.output)["Second Part"] == real["Second Part"]
 
     # The wrapped lines hang under the title's first letter, right of its number.
@@ -127,3 +128,41 @@ def test_every_fill_of_a_last_line_keeps_three_dots_and_the_page(project: Path):
         assert leader and leader[1] == real[title], texts
         assert " ".join([texts[0][3:], *texts[1:-1], texts[-1][:leader.start()]]).split() \
             == title.split()
+
+
+def printed_entries(pdf: Path, page_index: int = 1) -> list[tuple[str, str]]:
+    """(title, page text) of every contents line, in the order printed (titles may repeat)."""
+    lines = page_texts(pdf)[page_index].splitlines()
+    return [(match[1], match[2]) for line in lines
+            if (match := re.match(r"^\d\d\s+(.+?)\s*\.{3,}\s*(\d+(?:–\d+)?)\s*$", line.strip()))]
+
+
+def real_entries(pdf: Path) -> list[tuple[str, str]]:
+    """(title, "start" or "start–end") of every bookmark, in order (titles may repeat)."""
+    marks, texts = outline(pdf), page_texts(pdf)
+    ranges = []
+    for (title, start), following in zip(marks, [*marks[1:], (None, len(texts))]):
+        end = max(i for i in range(start, following[1]) if texts[i].strip() or i == start)
+        ranges.append((title, str(start + 1) if end == start else f"{start + 1}–{end + 1}"))
+    return ranges
+
+
+def test_two_sections_with_one_title_each_show_their_own_pages(tmp_path: Path):
+    write(tmp_path / "publication.yml",
+          MINIMAL_CONFIG + "toc:\n  title: Contents\n  ranges: true\n")
+    write(tmp_path / "content" / "00-cover.md", section("Cover", "Slogan.\n", layout="cover"))
+    write(tmp_path / "content" / "01-toc.md", section("Contents", "", layout="toc"))
+    write(tmp_path / "content" / "02-orchard.md", section("The Open Orchard", LONG))
+    write(tmp_path / "content" / "03-between.md", section("In Between", LONG))
+    write(tmp_path / "content" / "04-orchard.md", section("The Open Orchard", LONG))
+    write(tmp_path / "content" / "05-back.md", section("Back", "Imprint.\n", layout="back"))
+    report = build_clean(tmp_path)  # no false contents error stops the build
+    assert not [f for f in report.findings if f.check == "contents"]
+    real = dict(enumerate(r for t, r in real_entries(report.output) if t == "The Open Orchard"))
+    printed = printed_entries(report.output)
+    assert [title for title, _ in printed] == ["The Open Orchard", "In Between", "The Open Orchard"]
+    first, second = printed[0][1], printed[2][1]
+    assert (first, second) == (real[0], real[1])
+    assert "–" in first and "–" in second and first != second
+    assert read_contents(report.output, ["The Open Orchard", "In Between", "The Open Orchard"]) \
+        == [first, printed[1][1], second]

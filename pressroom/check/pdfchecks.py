@@ -88,24 +88,30 @@ def font_findings(fonts: list, theme: tuple[str, ...], number: int) -> list[Find
     return findings
 
 
-def read_contents(pdf_path: Path, titles: list[str]) -> dict[str, str]:
-    """Title → the page or range printed after it and its leader dots.
+def read_contents(pdf_path: Path, titles: list[str]) -> list[str | None]:
+    """The page or range printed after each of *titles* and its leader dots, in their order.
 
+    One answer per title, None where its line cannot be read. The contents
+    lists its entries in order and titles may repeat, so each title is
+    searched from where the previous entry's line was read, never before.
     Titles may wrap over lines, so each is searched word by word across the
-    whole text of every page; the first page showing it with a leader wins.
+    whole text of a page; the first page (from there) showing it with a leader wins.
     """
-    patterns = {title: re.compile(r"\s+".join(map(re.escape, title.split()))
-                                  + r"\s*\.[\s.]*(\d+(?:–\d+)?)(?!\d)") for title in titles}
-    entries: dict[str, str] = {}
+    patterns = [re.compile(r"\s+".join(map(re.escape, title.split()))
+                           + r"\s*\.[\s.]*(\d+(?:–\d+)?)(?!\d)") for title in titles]
+    entries: list[str | None] = [None] * len(titles)
     document = pdfium.PdfDocument(str(pdf_path))
     try:
-        for page in document:
-            text = page.get_textpage().get_text_range()
-            for title, pattern in patterns.items():
-                if title not in entries and (match := pattern.search(text)):
-                    entries[title] = match[1]
+        texts = [page.get_textpage().get_text_range() for page in document]
     finally:
         document.close()
+    page, offset = 0, 0  # where the last entry read ends
+    for index, pattern in enumerate(patterns):
+        for number in range(page, len(texts)):
+            match = pattern.search(texts[number], offset if number == page else 0)
+            if match:
+                entries[index], page, offset = match[1], number, match.end()
+                break
     return entries
 
 

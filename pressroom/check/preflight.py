@@ -123,12 +123,12 @@ def check_contents(given: PreflightInput) -> list[Finding]:
     for index, page in enumerate(layout.document.pages, start=1):
         for anchor in page.anchors:
             first_page.setdefault(anchor, index)
+    # By entry, in order: two sections may share a title, never an id.
     printed = read_contents(given.pdf, [entry.title for entry in layout.html.toc])
     findings = []
-    for entry in layout.html.toc:
+    for entry, shown in zip(layout.html.toc, printed):
         start, end = first_page.get(entry.id), first_page.get(entry.end_id)
         real = str(start) if start == end else f"{start}–{end}"
-        shown = printed.get(entry.title)
         expected = {real, str(start)}  # ranges off shows the first page only
         if shown is None:  # e.g. a title so long that no leader dots are left
             findings.append(Finding("warning", "contents", f"could not read the contents "
