@@ -122,7 +122,8 @@ def test_output_errors_are_located(project: Path, capsys, monkeypatch):
         "publication.yml:6: outputs.print.dpi: expected a resolution in ppi between 36 and 2400, "
         "got 'lots'",
         "publication.yml:7: unknown key 'outputs.print.colour' (known: base, pdf_variant, color, "
-        "bleed, marks, dpi, min_dpi_warning, min_dpi_error, icc, binding, pad, creep)",
+        "bleed, marks, dpi, min_dpi_warning, min_dpi_error, icc, binding, pad, creep, "
+            "accessible)",
         "publication.yml:8: outputs.web.base: expected print or screen, got 'tv'",
     ]
     assert main(["build", "--output", "nope"]) == 1

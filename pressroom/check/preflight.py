@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.formatting_structure import boxes
 
+from .access import check_accessibility
 from .findings import Finding, PreflightInput, Sources
 from ..messages import logged
 from .pageflow import check_page_flow, classes, flow, pages, sourced, walk
@@ -26,7 +27,9 @@ HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 MISSING_ANCHOR = re.compile(r"No anchor #(\S+) for internal URI reference")
 NO_GLYPH = re.compile(r'^\.notdef glyph rendered for Unicode string unsupported by fonts: '
                       r'"(.+)" \(U\+([0-9A-F]+)\)$', re.DOTALL)
-READ_BY_CHECKS = (MISSING_ANCHOR, NO_GLYPH)
+NO_ALT = re.compile(r'^Image ".*" has no required alt description$', re.DOTALL)  # access.py's
+NO_LANG = re.compile(r'^Missing required "lang" attribute')  # access.check_structure says so
+READ_BY_CHECKS = (MISSING_ANCHOR, NO_GLYPH, NO_ALT, NO_LANG)
 
 
 def preflight(given: PreflightInput) -> tuple[Finding, ...]:
@@ -43,6 +46,7 @@ def preflight(given: PreflightInput) -> tuple[Finding, ...]:
         *check_page_flow(given, sources),
         *check_marks_in_bleed(given),
         *check_missing_glyphs(given, sources),
+        *check_accessibility(given, sources),
         *unread_warnings(given),
     ]
     return tuple(sorted(findings, key=lambda f: (f.page, f.severity != "error", f.check)))

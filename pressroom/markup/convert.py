@@ -22,6 +22,7 @@ from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .captions import CAPTION, PRIORITY as CAPTIONS_PRIORITY, CaptionTreeprocessor
 from .cellbreaks import PRIORITY as BREAKS_PRIORITY, CellBreaksTreeprocessor
 from .components import Components, Placement, render_component
 from ..errors import BuildError
@@ -159,6 +160,7 @@ class SectionExtension(Extension):
         fences = FenceBlockProcessor(md.parser, self.section.path)
         md.parser.blockprocessors.register(fences, "fences", 105)
         md.inlinePatterns.register(SpanProcessor(SPAN, md), "spans", SPAN_PRIORITY)
+        md.treeprocessors.register(CaptionTreeprocessor(md), "captions", CAPTIONS_PRIORITY)
         md.treeprocessors.register(TaskListTreeprocessor(md), "tasks", TASKS_PRIORITY)
         md.treeprocessors.register(CellBreaksTreeprocessor(md), "cell-breaks", BREAKS_PRIORITY)
         md.treeprocessors.register(TableColumnsTreeprocessor(md), "table-columns", COLUMNS_PRIORITY)
@@ -266,9 +268,12 @@ class SectionTreeprocessor(Treeprocessor):
         for image in root.iter("img"):
             image.attrib.pop("data-source", None)
             image.attrib.pop("data-line", None)
+            image.attrib.pop(CAPTION, None)
 
     def figure(self, image: etree.Element, stamped: str) -> etree.Element:
-        """Render an image as the ``figure`` component (alt text: caption; title: credit).
+        """Render an image as the ``figure`` component (caption: its Markdown text; title: credit).
+
+        Its alt text is ``{alt="…"}`` where given, else the caption's plain text.
 
         *stamped* is the paragraph's source-map stamp; the figure carries it.
         """
@@ -276,7 +281,8 @@ class SectionTreeprocessor(Treeprocessor):
         variants = tuple(image.get("class", "").split())
         line = int(image.attrib.pop("data-line", 0)) or self.image_line(source, 0)
         spec = self.components.spec(Fence("figure", variants, {}, "", line), self.section.path)
-        caption = markdown.markdown(image.get("alt", ""), extensions=["smarty"])
+        written = image.attrib.pop(CAPTION, image.get("alt", ""))
+        caption = markdown.markdown(written, extensions=["smarty"])
         src = self.reversed(source, line) if "reversed" in variants else image.get("src")
         attrs = {"src": src, "alt": _plain(image.get("alt", "")),
                  "caption": Markup(caption.removeprefix("<p>").removesuffix("</p>")),

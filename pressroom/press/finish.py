@@ -16,6 +16,7 @@ from typing import Iterator
 import weasyprint
 
 from ..errors import BuildError, display_path
+from . import tagging
 
 # Folders of a project that hold its sources: a PDF written there could
 # overwrite a manuscript, template or stylesheet.
@@ -58,10 +59,15 @@ def check_target(target: Path, project: Path, inside: bool = False) -> Path:
 
 
 def write_pdf(document: weasyprint.Document, path: Path, epoch: int,
-              pdf_variant: str | None) -> None:
-    """Write *document* to *path* as a PDF of *pdf_variant*, dated *epoch*, not the clock."""
+              pdf_variant: str | None, tagged: bool = False) -> None:
+    """Write *document* to *path* as a PDF of *pdf_variant*, dated *epoch*, not the clock.
+
+    *tagged* writes the structure tree, with pressroom's amendments (:mod:`tagging`).
+    """
+    if tagged:
+        tagging.install()
     with open(path, "wb") as stream, source_date_epoch(epoch):
-        document.write_pdf(stream, pdf_variant=pdf_variant)
+        document.write_pdf(stream, pdf_variant=pdf_variant, pdf_tags=tagged)
 
 
 @contextmanager

@@ -93,7 +93,8 @@ def _draw(pdf: pikepdf.Pdf, page: pikepdf.Page, drawing: str, space: pikepdf.Obj
         page.obj.Resources.ColorSpace = pikepdf.Dictionary()
     page.obj.Resources.ColorSpace.PressroomAll = space
     page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
-    marks = f"Q\nq /PressroomAll CS 1 SCN {LINE} w 0 J [] 0 d\n{drawing}Q\n"
+    # An artifact: marks are not content, and a tagged PDF must say so of all it draws.
+    marks = f"Q\n/Artifact BMC q /PressroomAll CS 1 SCN {LINE} w 0 J [] 0 d\n{drawing}Q EMC\n"
     page.contents_add(pdf.make_stream(marks.encode("ascii")))
 
 

@@ -30,6 +30,7 @@ from PIL import Image, ImageCms
 
 from ..cache import Cache, key_of
 from .marks import add_marks
+from .tagging import mark_artifacts
 
 UUID = re.compile(r"((?:uuid|xmp\.did|xmp\.iid):)[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}")
 NEUTRAL = 0.015  # channel spread below which an RGB colour counts as grey
@@ -82,15 +83,18 @@ class Finishing:
     pad: bool = False         # blank pages before the last, up to a multiple of 4
     marks: str = "none"       # printer's marks in a slug: "crop", "cross", "crop cross"
     cache: Cache = Cache(enabled=False)  # converted images, by their bytes and the profile
+    tagged: bool = False      # a structure tree: its null entries become artifacts
 
 
 def finish_pdf(path: Path, finishing: Finishing) -> int:
     """Post-process the PDF at *path* in place, as *finishing* says; return the page count.
 
-    Steps, in order: padding, marks (so padded pages get them too), CMYK,
-    stable ids. The file is rewritten deterministically.
+    Steps, in order: artifacts (tagged PDFs), padding, marks (so padded pages
+    get them too), CMYK, stable ids. The file is rewritten deterministically.
     """
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        if finishing.tagged:
+            mark_artifacts(pdf)
         if finishing.pad:
             pad_to_multiple_of_four(pdf)
         add_marks(pdf, finishing.marks)

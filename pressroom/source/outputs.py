@@ -18,7 +18,9 @@ from typing import Any, Callable
 from ..errors import BuildError
 from .values import Invalid, boolean, length, text
 
-VARIANTS = (None, "pdf/x-4")
+# PDF/UA-1 rather than -2: it is the part validators (veraPDF, PAC) and screen readers
+# have the longest record with, and -2 needs PDF 2.0, which many readers still open as 1.7.
+VARIANTS = (None, "pdf/x-4", "pdf/ua-1")
 COLORS = ("cmyk", "rgb")
 BINDINGS = ("none", "saddle-stitch")
 ICC_DEFAULT = "styles/icc/pressroom-fogra39.icc"
@@ -31,7 +33,7 @@ class OutputProfile:
     """How one PDF is produced from the laid-out publication."""
 
     name: str
-    pdf_variant: str | None  # "pdf/x-4" or None
+    pdf_variant: str | None  # "pdf/x-4", "pdf/ua-1" or None
     color: str  # "cmyk" or "rgb"
     bleed: bool  # use page.bleed (else no bleed)
     marks: bool  # use page.marks (else none)
@@ -42,6 +44,17 @@ class OutputProfile:
     binding: str  # "none" or "saddle-stitch"
     pad: bool  # add blank pages to reach a multiple of 4 for saddle-stitch
     creep: str  # imposition creep per sheet, e.g. "0.1mm"
+    accessible: bool = False  # tagged for screen readers (PDF/UA-1); alt text required
+
+    @property
+    def written_variant(self) -> str | None:
+        """What WeasyPrint writes: an accessible profile without a variant is PDF/UA-1."""
+        return self.pdf_variant or ("pdf/ua-1" if self.accessible else None)
+
+    @property
+    def tagged(self) -> bool:
+        """Whether the PDF has a structure tree (accessible, or PDF/UA asked by name)."""
+        return self.accessible or self.pdf_variant == "pdf/ua-1"
 
     @property
     def cmyk(self) -> bool:
@@ -56,7 +69,7 @@ DEFAULT_OUTPUTS = {
     "print": OutputProfile("print", "pdf/x-4", "cmyk", True, True, 300, 300, 150, ICC_DEFAULT,
                            "none", False, "0mm"),
     "screen": OutputProfile("screen", None, "rgb", False, False, 150, 96, 72, ICC_DEFAULT,
-                            "none", False, "0mm"),
+                            "none", False, "0mm", accessible=True),
 }
 
 
@@ -86,6 +99,7 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "pdf_variant": _choice(VARIANTS), "color": _choice(COLORS), "bleed": boolean,
     "marks": boolean, "dpi": _dpi, "min_dpi_warning": _dpi, "min_dpi_error": _dpi,
     "icc": _icc, "binding": _choice(BINDINGS), "pad": boolean, "creep": length,
+    "accessible": boolean,
 }
 assert set(SETTINGS) == {f.name for f in fields(OutputProfile)} - {"name"}
 
@@ -126,5 +140,10 @@ def parse_outputs(raw: Any, error: Callable[[tuple, str], BuildError]) -> tuple[
                 values[key] = parse(value)
             except Invalid as exc:
                 errors.append(error(("outputs", name, key), f"outputs.{name}.{key}: {exc}"))
-        profiles[name] = replace(DEFAULT_OUTPUTS[base_name], name=name, **values)
+        profile = replace(DEFAULT_OUTPUTS[base_name], name=name, **values)
+        if profile.accessible and profile.pdf_variant == "pdf/x-4":
+            errors.append(error(("outputs", name, "accessible"), f"outputs.{name}: a PDF is "
+                                "either PDF/X-4 or PDF/UA-1 here — set pdf_variant: none for an "
+                                "accessible PDF, or accessible: false for the print shop"))
+        profiles[name] = profile
     return profiles, errors
