@@ -160,11 +160,11 @@ def press(manuscript: Manuscript, variant: Variant, output: Path | None = None,
         progress.stage(6, "Writing PDF")
         with located_fetches(files), captured_warnings() as written:
             # Attachments are fetched and links resolved while writing.
-            write_pdf(layout.document, written_to, pub.epoch, out.written_variant, out.tagged)
+            write_pdf(layout.document, written_to, pub.epoch, out.written_variant, out.accessible)
         stop_on_gaps(files, written)
         pages = finish_pdf(written_to, Finishing(
             files.read_bytes(icc) if icc else None, stable_id=out.written_variant is not None,
-            tagged=out.tagged,
+            tagged=out.accessible,
             pad=out.pad and out.binding == "saddle-stitch", marks=marks,
             cache=manuscript.cache))
         progress.stage(7, "Preflight")

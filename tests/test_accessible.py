@@ -76,6 +76,9 @@ def test_screen_pdf_says_it_is_pdf_ua_1(screen):
         assert str(pdf.Root.Lang) == "en-GB"
         assert str(pdf.docinfo.Title) == "Harbour Renewal"
         assert "/StructTreeRoot" in pdf.Root
+        with pdf.open_outline() as outline:  # bookmarks: every section, by its title
+            titles = [item.title for item in outline.root]
+        assert "Foreword" in titles and "Outlook 2040" in titles
 
 
 def test_every_painted_thing_is_tagged_or_an_artifact(screen):
@@ -295,3 +298,23 @@ def test_untagged_profiles_stay_untagged(minimal_print):
     _, report = minimal_print
     with pikepdf.open(report.output) as pdf:
         assert "/StructTreeRoot" not in pdf.Root
+
+
+def test_pdf_ua_named_as_variant_is_an_accessible_profile():
+    from pressroom.source.outputs import parse_outputs
+
+    profiles, errors = parse_outputs({"web": {"base": "print", "pdf_variant": "pdf/ua-1",
+                                              "color": "rgb"}, "plain": {"base": "screen",
+                                                                         "accessible": False}},
+                                     lambda key, message: message)
+    assert errors == []
+    assert profiles["web"].accessible and profiles["web"].written_variant == "pdf/ua-1"
+    assert profiles["screen"].accessible and profiles["screen"].written_variant == "pdf/ua-1"
+    assert not profiles["plain"].accessible and profiles["plain"].written_variant is None
+
+
+def test_two_tagged_builds_are_byte_identical(tmp_path):
+    project = make_minimal(tmp_path / "project")
+    first = build(project, tmp_path / "a.pdf", profile="screen", cache=False)
+    second = build(project, tmp_path / "b.pdf", profile="screen", cache=False)
+    assert first.output.read_bytes() == second.output.read_bytes()

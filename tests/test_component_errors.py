@@ -40,7 +40,7 @@ def build_error(project: Path, capsys, body: str) -> tuple[int, str]:
      "4: unknown variant '.loud' for callout (known: caps, closing)"),
     ("![Map](map.png){.ful-page}\n",
      "4: unknown variant '.ful-page' for figure (known: half, full-page, full-bleed, plain, signature, "
-     "reversed) — did you mean 'full-page'?"),
+     "reversed, decorative) — did you mean 'full-page'?"),
     ("Text.\n\n::: {.portrait-quote by=\"Ruth\" image=\"nobody.jpg\"}\nQuote.\n:::\n",
      "6: file 'nobody.jpg' not found"),
     ("::: {.portrait-quote by=\"Ruth\"}\nQuote.\n:::\n",

@@ -38,8 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+INLINE = {"Span", "Link", "Reference", "Lbl"}
+
+
 def _print_blocks(node: Node) -> None:
-    if node.kind in BLOCKS and node.kind not in ("Table",):
+    # A Div of inline text only (a stat's label, a caption's parts) is read as a block too.
+    text_only = node.children and all(child.kind in INLINE for child in node.children)
+    if (node.kind in BLOCKS and node.kind != "Table") or (text_only and node.spoken()):
         lang = f" [{node.lang}]" if node.lang else ""
         print(f"p{node.page} {node.kind}{lang}: {node.spoken()}")
         return

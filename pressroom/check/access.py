@@ -6,7 +6,7 @@
   name) is an error in an accessible profile, a warning elsewhere.
 - ``headings`` (accessible profiles): heading levels go down one at a time
   (a screen reader's outline of the document has no holes).
-- ``structure`` (tagged PDFs): the written file has a structure tree, a
+- ``structure`` (accessible profiles): the written file has a structure tree, a
   language, alternative text on every ``/Figure`` and text on every link.
 """
 
@@ -35,7 +35,6 @@ def check_accessibility(given: PreflightInput, sources: Sources) -> list[Finding
     findings = check_alt_text(given, sources)
     if given.profile.accessible:
         findings += check_heading_levels(given, sources)
-    if given.profile.tagged:
         # A figure the alt-text check located is not reported again without its line.
         located = {finding.page for finding in findings if finding.check == "alt-text"}
         findings += [finding for finding in check_structure(given.pdf)

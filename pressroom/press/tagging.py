@@ -11,7 +11,8 @@ have no text. :func:`install` wraps that per-box step so that
   text that is only dots, and the page-margin boxes (running heads, folios) leave the tree: their marked content
   gets ``null`` in the parent tree, and :func:`mark_artifacts` turns it into
   ``/Artifact`` after writing;
-- ``lang`` becomes ``/Lang``; ``<th>`` gets ``/Scope``; ``<aside>`` is ``/Aside``
+- ``lang`` becomes ``/Lang``; ``<th>`` gets ``/Scope``; ``<aside>`` (and ARIA's
+  ``role="complementary"``) is ``/Aside``
   (role-mapped to ``/Div``); a footnote (in the footnote area) is a ``/Note`` with an
   ``/ID``, its call a ``/Reference`` and its marker a ``/Lbl``;
 - a link annotation's ``/Contents`` is the text of its link;
@@ -147,7 +148,7 @@ def _amended(element, box, enclosing, parent, pdf) -> Iterator:
     if own and html is not None and not isinstance(html, str) and "::" not in tag:
         if lang := html.get("lang"):
             element["Lang"] = pydyf.String(lang)
-        if tag == "aside":
+        if tag == "aside" or html.get("role") == "complementary":
             element["S"] = "/Aside"
         elif tag == "th":
             element["A"]["Scope"] = "/Row" if html.get("scope") == "row" else "/Column"

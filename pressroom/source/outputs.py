@@ -52,11 +52,6 @@ class OutputProfile:
         return self.pdf_variant or ("pdf/ua-1" if self.accessible else None)
 
     @property
-    def tagged(self) -> bool:
-        """Whether the PDF has a structure tree (accessible, or PDF/UA asked by name)."""
-        return self.accessible or self.pdf_variant == "pdf/ua-1"
-
-    @property
     def cmyk(self) -> bool:
         return self.color == "cmyk"
 
@@ -141,6 +136,8 @@ def parse_outputs(raw: Any, error: Callable[[tuple, str], BuildError]) -> tuple[
             except Invalid as exc:
                 errors.append(error(("outputs", name, key), f"outputs.{name}.{key}: {exc}"))
         profile = replace(DEFAULT_OUTPUTS[base_name], name=name, **values)
+        if profile.pdf_variant == "pdf/ua-1":  # asking for PDF/UA by name is asking for all of it
+            profile = replace(profile, accessible=True)
         if profile.accessible and profile.pdf_variant == "pdf/x-4":
             errors.append(error(("outputs", name, "accessible"), f"outputs.{name}: a PDF is "
                                 "either PDF/X-4 or PDF/UA-1 here — set pdf_variant: none for an "
