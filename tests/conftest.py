@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import re
+import shutil
 import textwrap
+import time
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pikepdf
@@ -57,6 +62,24 @@ def project(tmp_path: Path) -> Path:
 # Each is built once, the first time a test asks for it, and is read-only for every
 # test: a test that edits the project or writes beside the PDF copies it first.
 
+_FINISHED: dict[Path, float] = {}  # output of a shared build → when it was written (monotonic)
+
+
+def finished(report):
+    """*report*, its build's end noted for :func:`after_the_clock_moved_on`."""
+    _FINISHED[report.output] = time.monotonic()
+    return report
+
+
+def after_the_clock_moved_on(first: Path, seconds: float = 1.1) -> None:
+    """Wait until *seconds* have passed since the shared build of *first* was written.
+
+    For a second build meant to differ from the first in any timestamp taken
+    from the clock: a build made long ago needs no wait (``time.sleep`` the rest).
+    """
+    time.sleep(max(0.0, _FINISHED.get(first, time.monotonic()) + seconds - time.monotonic()))
+
+
 @pytest.fixture(scope="session")
 def minimal_print(tmp_path_factory) -> tuple[Path, object]:
     """The untouched minimal project (:func:`project`) and its print build at the default path.
@@ -64,13 +87,63 @@ def minimal_print(tmp_path_factory) -> tuple[Path, object]:
     ``build_clean(project)``, as the tests that share it would each have run it.
     """
     root = make_minimal(tmp_path_factory.mktemp("minimal"))
-    return root, build_clean(root)
+    return root, finished(build_clean(root))
 
 
 @pytest.fixture(scope="session")
 def sample_print(tmp_path_factory):
     """The sample publication (repository root), English print edition: its build report."""
-    return build_clean(ROOT, tmp_path_factory.mktemp("sample") / "sample.pdf")
+    return finished(build_clean(ROOT, tmp_path_factory.mktemp("sample") / "sample.pdf"))
+
+
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    """One ``pressroom check`` run: exit status, what it printed, and the build it made."""
+
+    code: int
+    out: str
+    err: str
+    report: object  # its BuildReport, ``output`` pointing at the copy of the PDF
+
+
+def check_keeping_pdf(argv: list[str], keep: Path) -> Checked:
+    """``main(["check", *argv])`` as the command line runs it, and a copy of the PDF it built.
+
+    ``check`` builds into a temporary folder it removes ("nothing is kept"), so
+    a test reading that PDF would build the same project once more. Here the
+    CLI's ``build`` is wrapped: called with the check's own arguments, its
+    report returned to the check unchanged, the PDF copied into *keep* first.
+    """
+    from pressroom import cli
+
+    built = []
+    real = cli.build
+
+    def keeping(*args, **kwargs):
+        report = real(*args, **kwargs)
+        copy = keep / report.output.name
+        shutil.copyfile(report.output, copy)
+        built.append(dataclasses.replace(report, output=copy))
+        return report
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(out), redirect_stderr(err):
+        patch.setattr(cli, "build", keeping)
+        code = cli.main(["check", *argv])
+    assert len(built) == 1, (code, out.getvalue(), err.getvalue())
+    return Checked(code, out.getvalue(), err.getvalue(), finished(built[0]))
+
+
+@pytest.fixture(scope="session")
+def sample_checked(sample_print, tmp_path_factory) -> Checked:
+    """``pressroom check ROOT --strict``: the sample's English print edition once more.
+
+    A second build of the sample, made after :func:`sample_print` and at least
+    1.1 s later (any timestamp taken from the clock would differ), with a copy
+    of its PDF: the command line's check and a rebuild in one.
+    """
+    after_the_clock_moved_on(sample_print.output)
+    return check_keeping_pdf([str(ROOT), "--strict"], tmp_path_factory.mktemp("sample-check"))
 
 
 def plant_machine_font(folder: Path) -> Path:

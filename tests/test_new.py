@@ -7,8 +7,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import drawn_images, outline, page_texts, real_ranges, toc_numbers
-from pressroom import build
+from conftest import check_keeping_pdf, drawn_images, outline, page_texts, real_ranges, toc_numbers
 from pressroom.cli import main
 from pressroom.scaffold import create_project, default_title, next_steps, yaml_string
 from pressroom.source.yamlsource import load_mapping
@@ -32,8 +31,14 @@ def starter(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pdf(starter) -> Path:
-    report = build(starter)
+def checked(starter, tmp_path_factory):
+    """``pressroom check STARTER --strict`` and a copy of the PDF it built: the module's one build."""
+    return check_keeping_pdf([str(starter), "--strict"], tmp_path_factory.mktemp("new-check"))
+
+
+@pytest.fixture(scope="module")
+def pdf(checked) -> Path:
+    report = checked.report
     assert report.warnings == (), report.warnings
     assert report.findings == (), [str(f) for f in report.findings]
     return report.output
@@ -58,10 +63,9 @@ def test_new_writes_the_starter_and_prints_each_path_and_what_next(tmp_path, cap
         assert f"pressroom {command} reports/my-report" in err
 
 
-def test_check_strict_passes_with_no_errors_or_warnings(starter, capsys):
-    assert main(["check", str(starter), "--strict"]) == 0
-    assert capsys.readouterr().out.strip().splitlines()[-1] == \
-        "print: 8 pages, 0 errors, 0 warnings"
+def test_check_strict_passes_with_no_errors_or_warnings(checked):
+    assert checked.code == 0  # main(["check", str(starter), "--strict"])
+    assert checked.out.strip().splitlines()[-1] == "print: 8 pages, 0 errors, 0 warnings"
 
 
 def test_pdf_shows_the_title_the_contents_and_the_three_sections(pdf):

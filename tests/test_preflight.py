@@ -91,9 +91,10 @@ def test_check_command_json_and_exit_codes(capsys, monkeypatch, tmp_path):
             if f["severity"] != "note"] == FINDINGS
 
 
-def test_sample_is_clean_in_print_and_screen(capsys):
-    assert main(["check", str(ROOT), "--strict"]) == 0
-    assert capsys.readouterr().out.strip().endswith("0 errors, 0 warnings")
+def test_sample_is_clean_in_print_and_screen(sample_checked):
+    # The print check is the session's (conftest.sample_checked): main(["check", ROOT, "--strict"]).
+    assert sample_checked.code == 0
+    assert sample_checked.out.strip().endswith("0 errors, 0 warnings")
     assert main(["check", str(ROOT), "--output", "screen", "--strict"]) == 0
 
 
