@@ -222,9 +222,16 @@ def set_in(pdf: Path, page_index: int, words: str) -> list[tuple[int, tuple[int,
         document.close()
 
 
-def test_emphasis_in_a_capitals_callout_is_coloured_never_lighter(project: Path):
+@pytest.fixture(scope="module")
+def callouts(tmp_path_factory):
+    """The minimal project with CALLOUTS as First Part, built once for two tests; read-only."""
+    project = make_minimal(tmp_path_factory.mktemp("callouts"))
     write(project / "content" / "02-one.md", section("First Part", CALLOUTS))
-    report = build_clean(project)
+    return build_clean(project)
+
+
+def test_emphasis_in_a_capitals_callout_is_coloured_never_lighter(callouts):
+    report = callouts
     text = page_texts(report.output)[2]
     assert "THE QUAYS ARE OPEN TO ALL, AT EVERY HOUR." in text
     plain, strong, em = (set_in(report.output, 2, words) for words in ("QUAYS", "OPEN", "EVERY"))
@@ -236,9 +243,8 @@ def test_emphasis_in_a_capitals_callout_is_coloured_never_lighter(project: Path)
     assert set(em) == {(WEIGHTS.index("-Bold-"), teal)}
 
 
-def test_a_long_capitals_callout_is_set_in_sentence_case(project: Path):
-    write(project / "content" / "02-one.md", section("First Part", CALLOUTS))
-    report = build_clean(project)
+def test_a_long_capitals_callout_is_set_in_sentence_case(callouts):
+    report = callouts
     text = " ".join(page_texts(report.output)[2].split())
     assert "Every metre of the water’s edge belongs to the public" in text
     assert "EVERY METRE" not in text

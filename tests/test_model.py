@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -42,16 +43,20 @@ def test_press_reads_what_prepare_did_not(project: Path, tmp_path: Path):
     assert any(r.path.suffix == ".css" for r in report.reads if r.path not in prepared)
 
 
-def test_a_failed_press_keeps_the_last_pdf_and_leaves_no_temporary(project: Path):
-    good = build(project)
-    before = good.output.read_bytes()
+def test_a_failed_press_keeps_the_last_pdf_and_leaves_no_temporary(minimal_print,
+                                                                   tmp_path: Path):
+    # The last good build: the session's of the minimal project, copied with its output/.
+    shared, built = minimal_print
+    project = shutil.copytree(shared, tmp_path / "project")
+    good = project / built.output.relative_to(shared.resolve())
+    before = good.read_bytes()
     write(project / "content" / "02-one.md", "# One\n\n[x](#nowhere)\n")
     from pressroom.build import PreflightFailed
 
     with pytest.raises(PreflightFailed):
         build(project)
-    assert good.output.read_bytes() == before
-    assert sorted(p.name for p in good.output.parent.iterdir()) == [good.output.name]
+    assert good.read_bytes() == before
+    assert sorted(p.name for p in good.parent.iterdir()) == [good.name]
 
 
 def test_fitting_and_one_page_sections_share_one_second_layout(project: Path, monkeypatch):

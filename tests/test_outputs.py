@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pikepdf
 import pytest
 from PIL import Image
 
-from conftest import build_clean, drawn_images, make_minimal, section, write
+from conftest import (after_the_clock_moved_on, build_clean, drawn_images, finished, make_minimal,
+                      section, write)
 from pressroom.build import build
 from pressroom.cli import main
 from pressroom.check.pdfchecks import rgb_on_page
@@ -43,7 +43,7 @@ def pictured_print(tmp_path_factory):
     Read-only: no test edits the project or writes into its output folder.
     """
     project = make_pictured(make_minimal(tmp_path_factory.mktemp("pictured")))
-    return project, build_clean(project)
+    return project, finished(build_clean(project))
 
 
 SHADE = (8, 512)  # the theme's cover shade (styles/img/cover-shade.png), drawn on the cover
@@ -98,7 +98,7 @@ def test_screen_is_rgb_without_bleed_at_150_ppi(pictured: Path, pictured_print, 
 def test_print_builds_are_byte_identical(pictured_print, tmp_path: Path):
     project, shared = pictured_print  # the first build: the module's, never written to
     first = shared.output.read_bytes()
-    time.sleep(1.1)
+    after_the_clock_moved_on(shared.output)  # timestamps from the clock now differ
     assert build_clean(project, tmp_path / "b.pdf").output.read_bytes() == first
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from conftest import (LONG_TEXT, build_clean, drawn_images, images_drawn, make_minimal,
-                      missing_glyphs, outline, page_texts, plant_machine_font,
-                      plant_no_machine_fonts, section, write)
+from conftest import (LONG_TEXT, after_the_clock_moved_on, build_clean, drawn_images,
+                      images_drawn, make_minimal, missing_glyphs, outline, page_texts,
+                      plant_machine_font, plant_no_machine_fonts, section, write)
 from pressroom.build import Gate, build
 from pressroom.check.findings import THEME_FONTS
 
@@ -31,14 +29,32 @@ def size_mm(box):
     return round((box[2] - box[0]) / MM, 1), round((box[3] - box[1]) / MM, 1)
 
 
+def crop_marks_config(size: str) -> str:
+    return f"page:\n  size: {size}\n  bleed: 3mm\n  marks: crop\n"
+
+
+@pytest.fixture(scope="module")
+def a4_crop_marks(tmp_path_factory):
+    """The minimal project at A4 with 3 mm bleed and crop marks, built once for two tests."""
+    project = make_minimal(tmp_path_factory.mktemp("a4-crop"))
+    with open(project / "publication.yml", "a", encoding="utf-8") as config:
+        config.write(crop_marks_config("A4"))
+    return build_clean(project)
+
+
 @pytest.mark.parametrize("size, expected", [
     ("A4", (210.0, 297.0)), ("A5", (148.0, 210.0)), ("Letter", (215.9, 279.4)),
     ('"170mm 240mm"', (170.0, 240.0)),
 ])
-def test_page_size_bleed_and_slug_boxes(project, size, expected):
-    with open(project / "publication.yml", "a", encoding="utf-8") as config:
-        config.write(f"page:\n  size: {size}\n  bleed: 3mm\n  marks: crop\n")
-    media, trim, bleed = boxes(build_clean(project).output)
+def test_page_size_bleed_and_slug_boxes(request, size, expected):
+    if size == "A4":  # the build test_crop_marks_are_drawn_outside_the_bleed reads too
+        report = request.getfixturevalue("a4_crop_marks")
+    else:
+        project = request.getfixturevalue("project")
+        with open(project / "publication.yml", "a", encoding="utf-8") as config:
+            config.write(crop_marks_config(size))
+        report = build_clean(project)
+    media, trim, bleed = boxes(report.output)
     assert size_mm(trim) == expected
     assert size_mm(bleed) == (expected[0] + 6, expected[1] + 6)
     # The marks need a slug: 10 mm beyond the bleed on every side.
@@ -60,10 +76,8 @@ def mark_lines(pdf_path, index: int = 0) -> list[tuple[float, float, float, floa
         pdf.close()
 
 
-def test_crop_marks_are_drawn_outside_the_bleed(project):
-    with open(project / "publication.yml", "a", encoding="utf-8") as config:
-        config.write("page:\n  bleed: 3mm\n  marks: crop\n")
-    report = build_clean(project)
+def test_crop_marks_are_drawn_outside_the_bleed(a4_crop_marks):
+    report = a4_crop_marks  # A4 (the default size, written out), 3 mm bleed, crop marks
     media, trim, bleed = boxes(report.output)
     marks = mark_lines(report.output)
     assert len(marks) == 8  # two at each corner
@@ -208,7 +222,7 @@ def test_the_font_checks_see_a_glyph_the_theme_lacks_on_any_machine(project, tmp
 def test_two_builds_are_byte_identical(minimal_print, tmp_path):
     project, shared = minimal_print  # the first build: the session's, never written to
     first = shared.output.read_bytes()
-    time.sleep(1.1)  # timestamps taken from the clock would now differ
+    after_the_clock_moved_on(shared.output)  # timestamps taken from the clock would now differ
     second = build_clean(project, tmp_path / "b.pdf").output.read_bytes()
     assert first == second
 
