@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-INLINE = {"Span", "Link", "Reference", "Lbl"}
+INLINE = {"Span", "Link", "Reference", "Lbl", "NonStruct"}
 
 
 def _print_blocks(node: Node) -> None:

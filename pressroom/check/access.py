@@ -21,6 +21,7 @@ from weasyprint.formatting_structure import boxes
 
 from .findings import Finding, PreflightInput, Sources
 from .pageflow import flow, pages, sourced
+from ..press.tagging import DECORATIVE_ROLES
 
 # Alt text that names the kind of thing, not what it shows (English, Russian, Azerbaijani).
 PLACEHOLDER = re.compile(
@@ -53,10 +54,10 @@ def check_alt_text(given: PreflightInput, sources: Sources) -> list[Finding]:
             if not isinstance(box, boxes.ReplacedBox) or element is None or id(element) in seen:
                 continue
             seen.add(id(element))
-            if element.get("aria-hidden") == "true":
+            if element.get("aria-hidden") == "true" or element.get("role") in DECORATIVE_ROLES:
                 continue  # declared decorative: an artifact, nothing to say
             src = element.get("src", "")
-            problem = alt_problem(element.get("alt"), src)
+            problem = alt_problem(described(element), src)
             if problem:
                 section_id, stamp = owner.get(id(box), ("", ""))
                 findings.append(Finding(severity, "alt-text", problem, number,
@@ -64,9 +65,19 @@ def check_alt_text(given: PreflightInput, sources: Sources) -> list[Finding]:
     return findings
 
 
+def described(element) -> str | None:
+    """An image's alt text; an inline SVG's ``<title>`` (WeasyPrint's /Alt for it)."""
+    if element.tag.endswith("svg"):
+        title = next((child for child in element if str(child.tag).endswith("title")), None)
+        if title is not None and (title.text or "").strip():
+            return title.text
+    return element.get("alt")
+
+
 def alt_problem(alt: str | None, src: str) -> str:
     """What is wrong with *alt* as the description of the picture at *src* ('' if nothing)."""
-    name = Path(unquote(urlsplit(src).path)).name or "a picture"
+    name = "a picture" if src.startswith("data:") else \
+        Path(unquote(urlsplit(src).path)).name or "a picture"
     text = " ".join((alt or "").split())
     fix = "describe it (the caption, or {alt=\"…\"}) or mark it {.decorative}"
     if not text:

@@ -17,6 +17,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 
+# What pdfium returns for the hyphen that hyphenation set at a line's end.
+LINE_END_HYPHENS = ("\x02", "\ufffe")
+
+
 @dataclass(frozen=True)
 class Node:
     """One structure element: its type, first page, attributes and what it contains."""
@@ -33,8 +37,15 @@ class Node:
         """What a screen reader says for this element and everything below it."""
         if self.actual or self.alt:
             return self.actual or self.alt
-        return " ".join(part for part in (self.text, *(c.spoken() for c in self.children))
-                        if part).strip()
+        said = ""
+        for part in (self.text, *(child.spoken() for child in self.children)):
+            if not part:
+                continue
+            if said.endswith(LINE_END_HYPHENS):  # "docu-" + "mentation": one word
+                said = said[:-1] + part
+            else:
+                said = f"{said} {part}" if said else part
+        return said.strip()
 
     def walk(self):
         """This node and every node below it, in reading order."""

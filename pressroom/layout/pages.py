@@ -21,6 +21,7 @@ from ..source.config import PageSetup
 from ..document.html import HtmlDocument
 from ..errors import BuildError
 from .fit import FitPlan, fit_plan
+from .footnotes import install as install_footnote_check
 from .subsetting import install as install_subsetter
 from ..source.fetcher import locate_url, located_fetches
 from ..source.gate import ReadGate
@@ -158,6 +159,7 @@ def lay_out(html: HtmlDocument, setup: LayoutSetup, gate: ReadGate,
     CSS that WeasyPrint rejects.
     """
     install_subsetter()  # the PDF is written from this layout: its fonts subset by uharfbuzz
+    install_footnote_check()  # a footnote that fits stays on the page of its call
     styles = styles or parsed_styles(html, setup, gate)
     fetcher, fonts, profiles = gate.fetcher(), styles.fonts, styles.profiles
     with captured_warnings() as warnings, located_fetches(gate):

@@ -269,6 +269,9 @@ class SectionTreeprocessor(Treeprocessor):
             image.attrib.pop("data-source", None)
             image.attrib.pop("data-line", None)
             image.attrib.pop(CAPTION, None)
+            if "decorative" in image.get("class", "").split():  # an inline ornament
+                image.set("alt", "")
+                image.set("aria-hidden", "true")
 
     def figure(self, image: etree.Element, stamped: str) -> etree.Element:
         """Render an image as the ``figure`` component (caption: its Markdown text; title: credit).

@@ -41,6 +41,9 @@ ROLE_MAP = {"/Aside": "/Div"}  # our structure types that PDF 1.7 lacks, as stan
 PSEUDO_TAGS = {"::footnote-call": "/Reference", "::footnote-marker": "/Lbl"}
 LEADER_TEXT = frozenset(".·…  \u00a0")  # what a hand-made leader is made of
 SMALL_CAPS = ("small-caps", "all-small-caps", "petite-caps", "all-petite-caps", "unicase")
+DECORATIVE_ROLES = ("presentation", "none")  # ARIA's "nothing to read here"
+TABLE_PARTS = (boxes.TableBox, boxes.TableRowGroupBox, boxes.TableRowBox, boxes.TableCellBox,
+               boxes.TableColumnGroupBox, boxes.TableColumnBox)
 _parents: list = []  # the boxes being tagged, outermost first (the walk is depth-first)
 
 
@@ -58,10 +61,10 @@ def _tagged(box, parent, pdf, page_number, nums, annotations, tags) -> Iterator:
     """WeasyPrint's step for *box*, with the amendments listed in the module's docstring."""
     if isinstance(box, AbsolutePlaceholder):
         box = box._box
-    if _is_artifact(box):
+    if _is_artifact(box) or _undrawn(box, tags):
         for mcid in _drain(box, tags):
             nums[mcid] = NULL
-        _keep_links(box, parent, pdf, page_number, annotations)
+        yield from _keep_links(box, parent, pdf, page_number, annotations)
         return
     enclosing = _parents[-1] if _parents else None
     respelled = _respelled(box, tags)
@@ -84,21 +87,44 @@ def _respelled(box, tags: dict) -> dict[int, str]:
             if isinstance(text_box, boxes.TextBox) and text_box in tags and (
                     text_box.style["letter_spacing"] not in ("normal", 0)
                     or text_box.style["font_variant_caps"] in SMALL_CAPS):
-                found[tags[text_box]["mcid"]] = text_box.text
+                found[tags[text_box]["mcid"]] = _unhyphenated(text_box)
     return found
+
+
+def _unhyphenated(text_box) -> str:
+    """The box's text without the hyphen hyphenation added at its line's end."""
+    hyphen = text_box.style["hyphenate_character"]
+    text = text_box.text
+    # The hyphenation character (U+2010 by default) is not the hyphen-minus people type.
+    return text[:-len(hyphen)] if hyphen and hyphen != "-" and text.endswith(hyphen) else text
+
+
+def _undrawn(box, tags: dict) -> bool:
+    """Text WeasyPrint laid out but did not draw (``transform: scale(0)``): nothing to tag.
+
+    WeasyPrint's step takes every text box of a line off *tags* and fails on one
+    that was never drawn.
+    """
+    if isinstance(box, boxes.ReplacedBox) and box not in tags:
+        return True
+    return any(isinstance(text_box, boxes.TextBox) and text_box not in tags
+               for child in getattr(box, "children", ())
+               for text_box in (child.children if isinstance(child, boxes.LineBox) else (child,)))
 
 
 def _is_artifact(box) -> bool:
     """Drawn for the eye only: page-margin boxes, leaders, ``aria-hidden`` elements."""
     if isinstance(box, boxes.MarginBox) or getattr(box, "is_leader", False):
         return True
+    if isinstance(box, TABLE_PARTS):
+        return False  # WeasyPrint maps headers to cells through every cell: hide inside them
     if "::" in (box.element_tag or "") and isinstance(box, boxes.ParentBox):
         text = "".join(b.text for b in box.descendants() if isinstance(b, boxes.TextBox))
         if text and set(text) <= LEADER_TEXT:
             return True
     element = box.element
     return (element is not None and not isinstance(element, str)
-            and element.get("aria-hidden") == "true")
+            and (element.get("aria-hidden") == "true" or element.get("role") in DECORATIVE_ROLES))
 
 
 def _drain(box, tags: dict) -> Iterator[int]:
@@ -109,32 +135,43 @@ def _drain(box, tags: dict) -> Iterator[int]:
             yield entry["mcid"]
 
 
-def _keep_links(box, parent, pdf, page_number: int, annotations: list) -> None:
-    """Link areas of an artifact inside a link (a leader in a contents entry) join that link.
+def _keep_links(box, parent, pdf, page_number: int, annotations: list) -> Iterator:
+    """Link areas of an artifact stay in the tree: a tagged PDF has no annotation outside it.
 
-    A tagged PDF may have no annotation outside the tree; the artifact's part of
-    the link stays clickable as one more annotation of the enclosing ``/Link``.
+    Inside a link (a leader in a contents entry) they become more annotations of
+    the enclosing ``/Link``; elsewhere (a link in an ``aria-hidden`` span) one
+    ``/Link`` of their own is yielded in the artifact's place.
     """
     link = parent
     while link["S"] != "/Link" and link["S"] != "/Document":
         link = pdf.objects[int(link["P"].split()[0])]
+    own = None
     for child in box.descendants():
         annotation = getattr(child, "link_annotation", None)
-        if annotation is None or link["S"] != "/Link":
+        if annotation is None:
             continue
+        if link["S"] != "/Link":
+            own = link = pydyf.Dictionary({"Type": "/StructElem", "S": "/Link", "K": pydyf.Array(),
+                                           "Pg": pdf.page_references[page_number],
+                                           "P": parent.reference})
+            pdf.add_object(link)
         reference = pydyf.Dictionary({"Type": "/OBJR", "Obj": annotation.reference,
                                       "Pg": pdf.page_references[page_number]})
         pdf.add_object(reference)
         link["K"].append(reference.reference)
         annotations.append((link.reference, annotation))
         _describe_link(annotation, child.element)
+    if own is not None:
+        yield own
 
 
 def _describe_link(annotation, html) -> None:
     """A link annotation's ``/Contents``: the text of its link element (PDF/UA 7.18.5)."""
     if html is not None and not isinstance(html, str):
         text = " ".join(" ".join(html.itertext()).split())  # "01" + "Foreword": two spans
-        annotation["Contents"] = pydyf.String(text or html.get("href", "link"))
+        pictured = [image.get("alt", "") for image in html.iter("img") if image.get("alt")]
+        annotation["Contents"] = pydyf.String(text or " ".join(pictured)
+                                              or html.get("href", "link"))
 
 
 def _amended(element, box, enclosing, parent, pdf) -> Iterator:
@@ -205,7 +242,93 @@ def mark_artifacts(pdf: pikepdf.Pdf) -> None:
         hidden = {mcid for mcid, kid in enumerate(kids) if kid is None or _is_null(kid)}
         if hidden:
             _rewrite(pdf, page.obj, hidden, set())
+        _point_into_forms(pdf, root, page, kids)
+    _tag_loose_annotations(pdf, root)
     root.RoleMap = pikepdf.Dictionary({key: pikepdf.Name(value) for key, value in ROLE_MAP.items()})
+
+
+def _point_into_forms(pdf: pikepdf.Pdf, root: pikepdf.Object, page: pikepdf.Page,
+                      kids: pikepdf.Array) -> None:
+    """Content WeasyPrint drew inside a form (``opacity``) is referenced where it is.
+
+    WeasyPrint numbers it with the page's ids, so the tree claims it for the
+    page's own stream; a reader looks for it there and finds nothing. Each such
+    id becomes a marked-content reference to the form (``/MCR`` with ``/Stm``),
+    and the form gets a parent-tree entry of its own.
+    """
+    numbers = root.ParentTree.Nums
+    for form in _forms(page.obj, set()):
+        ids = sorted(int(operands[1].MCID) for operands, operator
+                     in pikepdf.parse_content_stream(form) if str(operator) == "BDC"
+                     and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary)
+                     and "/MCID" in operands[1] and int(operands[1].MCID) < len(kids))
+        owners = [kids[mcid] for mcid in ids]
+        if not ids or not all(isinstance(owner, pikepdf.Dictionary) for owner in owners):
+            continue
+        key = max(int(numbers[i]) for i in range(0, len(numbers), 2)) + 1
+        form.StructParents = key
+        entries = pikepdf.Array([None] * (ids[-1] + 1))
+        for mcid, owner in zip(ids, owners):
+            entries[mcid] = owner
+            owner.K = pikepdf.Array([
+                pikepdf.Dictionary(Type=pikepdf.Name.MCR, MCID=mcid, Pg=page.obj, Stm=form)
+                if isinstance(kid, int) and int(kid) == mcid else kid for kid in _as_array(owner.K)])
+            kids[mcid] = None
+        numbers.extend([key, entries])
+
+
+def _forms(holder: pikepdf.Object, seen: set):
+    """Every form XObject *holder* draws, at any depth, once."""
+    forms = holder.get("/Resources", {}).get("/XObject", {})
+    for name in list(forms.keys()):
+        form = forms[name]
+        if form.get("/Subtype") == pikepdf.Name.Form and form.objgen not in seen:
+            seen.add(form.objgen)
+            yield form
+            yield from _forms(form, seen)
+
+
+def _as_array(kids) -> list:
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def _tag_loose_annotations(pdf: pikepdf.Pdf, root: pikepdf.Object) -> None:
+    """Give annotations WeasyPrint left out of the tree (file attachments) an ``/Annot`` element.
+
+    Each goes after the last element of its page, with a ``/Contents`` naming
+    what it holds (PDF/UA 7.18.1).
+    """
+    document = root.K[0] if isinstance(root.K, pikepdf.Array) else root.K
+    numbers = root.ParentTree.Nums
+    key = max(int(numbers[i]) for i in range(0, len(numbers), 2)) + 1
+    for index, page in enumerate(pdf.pages):
+        for annotation in page.obj.get("/Annots", []):
+            if "/StructParent" in annotation or annotation.get("/Subtype") == "/Popup":
+                continue
+            if not str(annotation.get("/Contents", "")).strip():
+                attached = annotation.get("/FS", {})
+                name = str(attached.get("/Desc", "") or attached.get("/UF", "")
+                           or attached.get("/F", "")) if attached else ""
+                annotation.Contents = pikepdf.String(name or str(annotation.Subtype)[1:])
+            element = pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name.Annot, P=document, Pg=page.obj,
+                K=pikepdf.Array([pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annotation,
+                                                    Pg=page.obj)])))
+            document.K.insert(_after_page(pdf, document.K, index), element)
+            annotation.StructParent = key
+            numbers.extend([key, element])
+            key += 1
+
+
+def _after_page(pdf: pikepdf.Pdf, kids: pikepdf.Array, index: int) -> int:
+    """Where in *kids* (top-level elements) the content of page *index* ends."""
+    order = {page.objgen: number for number, page in enumerate(pdf.pages)}
+    position = 0
+    for at, kid in enumerate(kids):
+        page = kid.get("/Pg") if isinstance(kid, pikepdf.Dictionary) else None
+        if page is not None and order.get(page.objgen, index + 1) <= index:
+            position = at + 1
+    return position
 
 
 def _is_null(kid) -> bool:
