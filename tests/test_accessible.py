@@ -318,3 +318,48 @@ def test_two_tagged_builds_are_byte_identical(tmp_path):
     first = build(project, tmp_path / "a.pdf", profile="screen", cache=False)
     second = build(project, tmp_path / "b.pdf", profile="screen", cache=False)
     assert first.output.read_bytes() == second.output.read_bytes()
+
+
+ODD_MARKUP = """\
+<table><tr><th>Year</th><th aria-hidden="true">Mark</th></tr>
+<tr><td aria-hidden="true">hidden cell</td><td>b</td></tr></table>
+
+<div style="transform: scale(0)">never drawn</div>
+
+See <span aria-hidden="true"><a href="https://hidden.example">this</a></span> now.
+
+The <a rel="attachment" href="att.txt">data file</a>.
+
+[![Go home](icon.png)](https://home.example)
+
+Text ![](icon.png){.decorative} inline, <img src="icon.png" alt="" role="presentation"> and
+<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><title>A grey bar</title><rect width="60" height="20"/></svg>.
+
+<div style="opacity: 0.5">A faded paragraph.</div>
+"""
+
+
+def test_odd_markup_builds_a_tagged_pdf_with_every_annotation_in_the_tree(tmp_path):
+    from PIL import Image
+
+    project = make_minimal(tmp_path / "project")
+    Image.new("RGB", (600, 600), (30, 30, 30)).save(project / "content" / "icon.png")
+    (project / "content" / "att.txt").write_text("data\n", encoding="utf-8")
+    write(project / "content" / "03-two.md", section("Second Part", ODD_MARKUP))
+    report = build(project, tmp_path / "out.pdf", profile="screen", cache=False)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    with pikepdf.open(report.output) as pdf:
+        tree = reachable(pdf.Root.StructTreeRoot)
+        numbers = pdf.Root.StructTreeRoot.ParentTree.Nums
+        parents = {int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)}
+        annotations = [a for page in pdf.pages for a in page.get("/Annots", [])]
+        assert {str(a.Subtype) for a in annotations} >= {"/Link", "/FileAttachment"}
+        for annotation in annotations:
+            assert str(annotation.Contents).strip()
+            assert parents[int(annotation.StructParent)].objgen in tree
+        forms = [form for form in pdf.objects if isinstance(form, pikepdf.Stream)
+                 and form.get("/Subtype") == "/Form" and "/StructParents" in form]
+        assert forms  # the faded paragraph's form has its own parent-tree entry
+    said = " ".join(node.spoken() for node in read_structure(report.output))
+    assert "A faded paragraph." in said and "Go home" in said and "A grey bar" in said
+    assert "never drawn" not in said

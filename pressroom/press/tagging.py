@@ -279,10 +279,8 @@ def _point_into_forms(pdf: pikepdf.Pdf, root: pikepdf.Object, page: pikepdf.Page
 
 def _forms(holder: pikepdf.Object, seen: set):
     """Every form XObject *holder* draws, at any depth, once."""
-    forms = holder.get("/Resources", {}).get("/XObject", {})
-    for name in list(forms.keys()):
-        form = forms[name]
-        if form.get("/Subtype") == pikepdf.Name.Form and form.objgen not in seen:
+    for form in _drawn_forms(holder):
+        if form.objgen not in seen:
             seen.add(form.objgen)
             yield form
             yield from _forms(form, seen)
@@ -352,10 +350,27 @@ def _rewrite(pdf: pikepdf.Pdf, holder: pikepdf.Object, hidden: set[int], seen: s
             holder.Contents = pdf.make_stream(data)
         else:
             holder.write(data)
-    forms = holder.get("/Resources", {}).get("/XObject", {})
-    for name in list(forms.keys()):
-        form = forms[name]
-        if form.get("/Subtype") == pikepdf.Name.Form and form.objgen not in seen:
+    for form in _drawn_forms(holder, operations):
+        if form.objgen not in seen:
             seen.add(form.objgen)
             _rewrite(pdf, form, hidden, seen)
+
+
+def _drawn_forms(holder: pikepdf.Object, operations=None) -> list:
+    """The form XObjects *holder*'s content draws (``/Name Do``), not every one it could.
+
+    WeasyPrint gives all pages one resource dictionary: a page's ``/XObject``
+    lists the forms of other pages too, whose ids are not this page's.
+    """
+    if operations is None:
+        is_page = holder.get("/Type") == pikepdf.Name.Page
+        operations = pikepdf.parse_content_stream(pikepdf.Page(holder) if is_page else holder)
+    forms = holder.get("/Resources", {}).get("/XObject", {})
+    drawn = []
+    for operands, operator in operations:
+        if str(operator) == "Do" and str(operands[0]) in forms:
+            form = forms[str(operands[0])]
+            if form.get("/Subtype") == pikepdf.Name.Form:
+                drawn.append(form)
+    return drawn
 
