@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pikepdf
 from weasyprint.formatting_structure import boxes
 
-from .findings import Finding, PreflightInput, Sources
+from .findings import Finding, PreflightInput, Sources, picture_name
 from .pageflow import flow, pages, sourced
 from ..press.tagging import DECORATIVE_ROLES
 
@@ -76,8 +75,7 @@ def described(element) -> str | None:
 
 def alt_problem(alt: str | None, src: str) -> str:
     """What is wrong with *alt* as the description of the picture at *src* ('' if nothing)."""
-    name = "a picture" if src.startswith("data:") else \
-        Path(unquote(urlsplit(src).path)).name or "a picture"
+    name = picture_name(src)
     text = " ".join((alt or "").split())
     fix = "describe it (the caption, or {alt=\"…\"}) or mark it {.decorative}"
     if not text:

@@ -72,3 +72,10 @@ def once_per_message(findings: list[Finding]) -> list[Finding]:
             seen.add((finding.check, finding.message))
             unique.append(finding)
     return unique
+
+
+def picture_name(src: str) -> str:
+    """A picture's file name as messages show it; a ``data:`` URI (a knocked-out copy) has none."""
+    if src.startswith("data:"):
+        return "a knocked-out picture"
+    return Path(unquote(urlsplit(src).path)).name or "a picture"

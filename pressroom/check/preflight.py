@@ -10,13 +10,11 @@ checks of how content flows over the pages in :mod:`pageflow`, checks on the wri
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from weasyprint.formatting_structure import boxes
 
 from .access import check_accessibility
-from .findings import Finding, PreflightInput, Sources
+from .findings import Finding, PreflightInput, Sources, picture_name
 from ..messages import logged
 from .pageflow import check_page_flow, classes, flow, pages, sourced, walk
 from .pdfchecks import check_pdf, read_contents
@@ -70,7 +68,7 @@ def check_images(given: PreflightInput, sources: Sources) -> list[Finding]:
             where = sources.picture(src, stamp, section_id)
             ppi = effective_ppi(box)
             if ppi is not None:
-                name = Path(unquote(urlsplit(src).path)).name
+                name = picture_name(src)
                 if ppi < given.profile.min_dpi_error:
                     findings.append(Finding("error", "image-resolution",
                                             f"{name} is placed at {ppi:.0f} ppi (needs "

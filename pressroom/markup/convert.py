@@ -186,6 +186,7 @@ class SectionTreeprocessor(Treeprocessor):
         # Only the author's raw HTML is in the stash yet; components are stored later.
         self.rewrite_raw_html()
         float_footnotes(root)
+        local = {element.get("id") for element in root.iter() if "id" in element.attrib}
         for element, start in stamped_lines(root):
             self.check_leftover_fence(element)
             if element.tag == "img":
@@ -193,7 +194,7 @@ class SectionTreeprocessor(Treeprocessor):
             if "id" in element.attrib:
                 element.set("id", self.prefixed(element.get("id")))
             href = element.get("href", "")
-            if href.startswith("#"):
+            if href.startswith("#") and self.is_local(href[1:], local):
                 element.set("href", "#" + self.prefixed(href[1:]))
             elif element.tag == "a" and "attachment" in element.get("rel", "").split():
                 element.set("href", self.raw_reference(href, start))  # embedded: a read
@@ -202,6 +203,13 @@ class SectionTreeprocessor(Treeprocessor):
                     element.get("style"), lambda ref, start=start: self.raw_reference(ref, start)))
         self.render_figures(root)
         self.render_fences(root)
+
+    def is_local(self, anchor: str, local: set) -> bool:
+        """Whether ``#anchor`` names an id of this section (else another section, as written).
+
+        Figures get their ids (``figure-N``) after links are rewritten.
+        """
+        return anchor in local or LOCAL_LATER.match(anchor) is not None
 
     def prefixed(self, anchor: str) -> str:
         """Element ids become ``SECTION--ID``: section slugs never contain ``--``."""
@@ -336,6 +344,9 @@ class SectionTreeprocessor(Treeprocessor):
         if tagged := TAGGED.search(text):
             return int(tagged[1])
         return self.section.line_of(TAGGED.sub("", text).strip())
+
+
+LOCAL_LATER = re.compile(r"^figure-\d+$")  # ids this stage gives after rewriting links
 
 
 def _plain(text: str) -> str:
