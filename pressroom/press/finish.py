@@ -67,7 +67,10 @@ def write_pdf(document: weasyprint.Document, path: Path, epoch: int,
     if tagged:
         tagging.install()
     with open(path, "wb") as stream, source_date_epoch(epoch):
-        document.write_pdf(stream, pdf_variant=pdf_variant, pdf_tags=tagged)
+        # No identifier from pydyf: to hash one it serialises, and so compresses, every
+        # stream a second time; finish_pdf has qpdf write the trailer /ID from the content.
+        document.write_pdf(stream, pdf_variant=pdf_variant, pdf_tags=tagged,
+                           pdf_identifier=False)
 
 
 @contextmanager
