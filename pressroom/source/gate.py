@@ -66,6 +66,9 @@ class Read:
     sha256: str
 
 
+KEEP_BYTES = 512 * 1024  # files up to this size are read once per gate and kept
+
+
 class ReadGate:
     """Resolve, check, read and record; see the module docstring for the rules."""
 
@@ -79,6 +82,7 @@ class ReadGate:
         self.roots = tuple(Path(os.path.realpath(root)) for root in roots)
         self._cache: dict[Path, bytes] = {}
         self._reads: dict[Path, Read] = {read.path: read for read in earlier}
+        self._read_here: set[Path] = set()  # read by this gate (not only by an earlier stage)
         # WeasyPrint's SVG drawing swallows even fatal errors and leaves a
         # gap: every refusal is kept so the build can still stop.
         self.refusals: list[BlockedFetch] = []
@@ -141,13 +145,24 @@ class ReadGate:
     # --- reading ---------------------------------------------------------
 
     def read_bytes(self, path: Path | str) -> bytes:
-        """Check *path*, read it once (later calls reuse the bytes) and record it."""
+        """Check *path*, read it and record it (with the SHA-256 of its first reading).
+
+        Small files are kept and reused. A large one (photographs) is read again
+        when asked again: WeasyPrint keeps the bytes of every picture it places,
+        so a second copy here would double a long brochure's memory. A file
+        changed between two readings still shows as changed to ``watch``, whose
+        record is of the first.
+        """
         real = self.check(path)
-        if real not in self._cache:
-            self._cache[real] = _read_regular_file(real)
-            digest = hashlib.sha256(self._cache[real]).hexdigest()
-            self._reads[real] = Read(real, digest)
-        return self._cache[real]
+        if real in self._cache:
+            return self._cache[real]
+        data = _read_regular_file(real)
+        if real not in self._reads or real not in self._read_here:
+            self._reads[real] = Read(real, hashlib.sha256(data).hexdigest())
+            self._read_here.add(real)
+        if len(data) <= KEEP_BYTES:
+            self._cache[real] = data
+        return data
 
     def read_text(self, path: Path) -> str:
         """*path* as UTF-8 text (a leading byte-order mark is dropped).
