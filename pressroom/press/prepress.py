@@ -30,7 +30,7 @@ from PIL import Image, ImageCms
 
 from ..cache import Cache, key_of
 from .marks import add_marks
-from .tagging import mark_artifacts
+from .artifacts import mark_artifacts
 
 UUID = re.compile(r"((?:uuid|xmp\.did|xmp\.iid):)[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}")
 NEUTRAL = 0.015  # channel spread below which an RGB colour counts as grey
