@@ -234,6 +234,18 @@ def probe(code: str, env: dict | None = None) -> str:
     return done.stdout.strip() or done.stderr.strip().splitlines()[-1]
 
 
+def sources_digest(package: Path) -> str:
+    """SHA-256 of every file of the pressroom package the child processes import.
+
+    The install is editable and others edit the work tree: a digest that
+    changes during the run means the figures after it come from other code.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def bench_size(size: int, work: Path, runs: int, env_no_hb: dict | None, problems: list[str],
                commands: dict[str, str]) -> list[Row]:
     """Every measurement for the project of about *size* pages."""
@@ -363,12 +375,20 @@ def main() -> None:
               f"libharfbuzz-subset: {'present' if has_hb else 'absent'}"
               f"{', hidden for the no-subset runs' if has_hb and hidden_hb else ''}; "
               f"{runs} run(s) each, medians\n")
+        package = Path(probe("import pressroom; print(pressroom.__file__)")).parent
+        sources = sources_digest(package)
+        print(f"pressroom imported from {package}, sources {sources[:12]}\n")
         problems: list[str] = []
         commands: dict[str, str] = {}
         rows: list[Row] = []
         for size in sizes:
             rows += bench_size(size, args.work, runs, env if has_hb and hidden_hb else None,
                                problems, commands)
+            if (now := sources_digest(package)) != sources:
+                problems.append(f"pressroom's sources in {package} changed during the {size}-page "
+                                f"measurements ({sources[:12]} → {now[:12]}): from there on the "
+                                "figures mix versions")
+                sources = now
     report(rows)
     print("\nCommands (last size): " + "".join(f"\n- {k}: {v}" for k, v in commands.items()))
     if problems:
