@@ -17,8 +17,8 @@ have no text. :func:`install` wraps that per-box step so that
   ``/ID``, its call a ``/Reference`` and its marker a ``/Lbl``;
 - a link annotation's ``/Contents`` is the text of its link;
 - text whose glyphs do not read back as its characters (letter-spaced, small
-  capitals: "HARBOUR" extracted as "H A R B O U R", "North" as "north") gets
-  ``/ActualText``;
+  capitals: "HARBOUR" extracted as "H A R B O U R", "North" as "north") and text
+  set in capitals by ``text-transform`` get ``/ActualText``, as written;
 - an anonymous box of the same element adds no level (one ``/H1`` per heading).
 
 Everything else is WeasyPrint's. The wrapper only adds to the records the original
@@ -83,11 +83,34 @@ def _respelled(box, tags: dict) -> dict[int, str]:
     found = {}
     for child in getattr(box, "children", ()):
         for text_box in child.children if isinstance(child, boxes.LineBox) else (child,):
-            if isinstance(text_box, boxes.TextBox) and text_box in tags and (
-                    text_box.style["letter_spacing"] not in ("normal", 0)
-                    or text_box.style["font_variant_caps"] in SMALL_CAPS):
-                found[tags[text_box]["mcid"]] = _unhyphenated(text_box)
+            if not isinstance(text_box, boxes.TextBox) or text_box not in tags:
+                continue
+            style = text_box.style
+            written = _as_written(text_box) if style["text_transform"] != "none" else None
+            if written or style["letter_spacing"] not in ("normal", 0) \
+                    or style["font_variant_caps"] in SMALL_CAPS:
+                found[tags[text_box]["mcid"]] = written or _unhyphenated(text_box)
     return found
+
+
+def _as_written(text_box) -> str | None:
+    """The text as the source has it, before ``text-transform`` set it in capitals.
+
+    WeasyPrint's box holds only the transformed text; the element's own text,
+    whitespace collapsed as on the page, holds it once in its original case.
+    None when it cannot be found unambiguously.
+    """
+    element = text_box.element
+    if element is None or isinstance(element, str):
+        return None
+    source = " ".join("".join(element.itertext()).split())
+    drawn = " ".join(_unhyphenated(text_box).split())
+    folded, wanted = source.casefold(), drawn.casefold()
+    if not drawn or len(folded) != len(source) or folded.count(wanted) != 1:
+        return None  # ß → ss and the like, or the text appears twice
+    at = folded.index(wanted)
+    written = source[at:at + len(drawn)]
+    return written if written != drawn else None
 
 
 def _unhyphenated(text_box) -> str:
