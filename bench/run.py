@@ -234,15 +234,17 @@ def probe(code: str, env: dict | None = None) -> str:
     return done.stdout.strip() or done.stderr.strip().splitlines()[-1]
 
 
-def sources_digest(package: Path) -> str:
-    """SHA-256 of every file of the pressroom package the child processes import.
+def sources_digest(folders: list[Path]) -> str:
+    """SHA-256 of every file in *folders*: the pressroom package and the default theme.
 
     The install is editable and others edit the work tree: a digest that
     changes during the run means the figures after it come from other code.
     """
     digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*")
+                           if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -267,13 +269,18 @@ def bench_size(size: int, work: Path, runs: int, env_no_hb: dict | None, problem
         shutil.rmtree(cache, ignore_errors=True)
 
     exported = out / "document.json"
+    exported.unlink(missing_ok=True)  # a failed export must not leave an older one to time
     steps = [sys.executable, str(HERE / "run.py"), "_export", str(project), str(exported)]
     rows.append(measure(size, "export", "pressroom steps 1–4 (export for baseline)", steps, None, 1,
                         problems))
     plain = [sys.executable, str(HERE / "run.py"), "_baseline", str(exported),
              str(out / "baseline.pdf")]
-    rows.append(measure(size, "baseline", "baseline: WeasyPrint alone", plain, out / "baseline.pdf", runs,
-                        problems))
+    if exported.exists():
+        rows.append(measure(size, "baseline", "baseline: WeasyPrint alone", plain,
+                            out / "baseline.pdf", runs, problems))
+    else:
+        rows.append(Row(size, "baseline", "baseline: WeasyPrint alone", 0, 0, 0, 0,
+                        "skipped: export failed"))
     commands.update(baseline=" ".join(plain), cold=" ".join(build(out / "cold.pdf", *no_cache)))
     if env_no_hb is not None:
         rows.append(measure(size, "cold-nohb", "pressroom cold, no libharfbuzz-subset",
@@ -376,16 +383,18 @@ def main() -> None:
               f"{', hidden for the no-subset runs' if has_hb and hidden_hb else ''}; "
               f"{runs} run(s) each, medians\n")
         package = Path(probe("import pressroom; print(pressroom.__file__)")).parent
-        sources = sources_digest(package)
-        print(f"pressroom imported from {package}, sources {sources[:12]}\n")
+        theme = Path(probe("from pressroom.source.theme import default_theme_dir as d; print(d())"))
+        watched = [package, theme / "templates", theme / "styles"]
+        sources = sources_digest(watched)
+        print(f"pressroom imported from {package}, theme {theme}, sources {sources[:12]}\n")
         problems: list[str] = []
         commands: dict[str, str] = {}
         rows: list[Row] = []
         for size in sizes:
             rows += bench_size(size, args.work, runs, env if has_hb and hidden_hb else None,
                                problems, commands)
-            if (now := sources_digest(package)) != sources:
-                problems.append(f"pressroom's sources in {package} changed during the {size}-page "
+            if (now := sources_digest(watched)) != sources:
+                problems.append(f"pressroom's sources or theme changed during the {size}-page "
                                 f"measurements ({sources[:12]} → {now[:12]}): from there on the "
                                 "figures mix versions")
                 sources = now
