@@ -20,6 +20,7 @@ from weasyprint.formatting_structure import boxes
 
 from .findings import Finding, PreflightInput, Sources, picture_name
 from .pageflow import flow, pages, sourced
+from ..press.artifacts import structure_kids
 from ..press.tagging import DECORATIVE_ROLES
 
 # Alt text that names the kind of thing, not what it shows (English, Russian, Azerbaijani).
@@ -28,6 +29,8 @@ PLACEHOLDER = re.compile(
     r"illustration|untitled|alt|alt text|placeholder|screenshot|изображение|картинка|фото|"
     r"рисунок|иллюстрация|şəkil|foto|rəsm)(\s*[-_#.]?\s*\d+)?$", re.IGNORECASE)
 HEADING = re.compile(r"^h([1-6])$")
+# The structure check says this without a line; alt-text says it with one.
+NO_FIGURE_ALT = "a /Figure has no /Alt text"
 
 
 def check_accessibility(given: PreflightInput, sources: Sources) -> list[Finding]:
@@ -38,7 +41,7 @@ def check_accessibility(given: PreflightInput, sources: Sources) -> list[Finding
         # A figure the alt-text check located is not reported again without its line.
         located = {finding.page for finding in findings if finding.check == "alt-text"}
         findings += [finding for finding in check_structure(given.pdf)
-                     if not (finding.message.startswith("a /Figure") and finding.page in located)]
+                     if not (finding.message == NO_FIGURE_ALT and finding.page in located)]
     return findings
 
 
@@ -118,7 +121,7 @@ def check_structure(pdf_path: Path) -> list[Finding]:
         for element in structure_elements(root):
             if element.get("/S") == "/Figure" and not str(element.get("/Alt", "")).strip():
                 page = element.get("/Pg")
-                findings.append(Finding("error", "structure", "a /Figure has no /Alt text",
+                findings.append(Finding("error", "structure", NO_FIGURE_ALT,
                                         pages.get(page.objgen, 0) if page is not None else 0))
         for number, page in enumerate(pdf.pages, start=1):
             for annotation in page.obj.get("/Annots", []):
@@ -131,8 +134,7 @@ def check_structure(pdf_path: Path) -> list[Finding]:
 
 def structure_elements(root: pikepdf.Object):
     """Every structure element below *root*, depth first (the reading order)."""
-    kids = root.get("/K")
-    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+    for kid in structure_kids(root):
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             yield kid
             yield from structure_elements(kid)

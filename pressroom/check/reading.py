@@ -16,6 +16,8 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ..press.artifacts import structure_kids
+
 
 # What pdfium returns for the hyphen that hyphenation set at a line's end.
 LINE_END_HYPHENS = ("\x02", "\ufffe")
@@ -62,7 +64,7 @@ def read_structure(path: Path) -> tuple[Node, ...]:
         if root is None:
             return ()
         pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
-        top = [_node(kid, pages, texts, 0) for kid in _kids(root)]
+        top = [_node(kid, pages, texts, 0) for kid in structure_kids(root)]
         top = [node for node in top if node is not None]
         if len(top) == 1 and top[0].kind == "Document":
             return top[0].children
@@ -94,20 +96,13 @@ def _text(obj, textpage) -> str:
     return bytes(buffer)[:max(size - 2, 0)].decode("utf-16-le", errors="replace")
 
 
-def _kids(element: pikepdf.Object) -> list:
-    kids = element.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-
-
 def _node(element, pages: dict, texts: dict, inherited_page: int) -> Node | None:
     if not isinstance(element, pikepdf.Dictionary) or "/S" not in element:
         return None
     page_ref = element.get("/Pg")
     page = pages.get(page_ref.objgen, inherited_page) if page_ref is not None else inherited_page
     own, children = [], []
-    for kid in _kids(element):
+    for kid in structure_kids(element):
         if isinstance(kid, int):
             own.append(texts.get((page, kid), ""))
         elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":

@@ -33,54 +33,64 @@ def mark_artifacts(pdf: pikepdf.Pdf) -> None:
         if not isinstance(kids, pikepdf.Array):
             continue
         hidden = {mcid for mcid, kid in enumerate(kids) if kid is None or _is_null(kid)}
+        operations = _operations(page.obj)  # parsed once: the slow part, for every page
         if hidden:
-            _rewrite(pdf, page.obj, hidden, set())
-        _point_into_forms(pdf, root, page, kids)
+            _rewrite(pdf, page.obj, hidden, set(), operations)
+        _point_into_forms(pdf, root, page, kids, operations)
     _tag_loose_annotations(pdf, root)
     root.RoleMap = pikepdf.Dictionary({key: pikepdf.Name(value) for key, value in ROLE_MAP.items()})
 
 
 def _point_into_forms(pdf: pikepdf.Pdf, root: pikepdf.Object, page: pikepdf.Page,
-                      kids: pikepdf.Array) -> None:
+                      kids: pikepdf.Array, operations: list) -> None:
     """Content WeasyPrint drew inside a form (``opacity``) is referenced where it is.
 
     WeasyPrint numbers it with the page's ids, so the tree claims it for the
     page's own stream; a reader looks for it there and finds nothing. Each such
     id becomes a marked-content reference to the form (``/MCR`` with ``/Stm``),
-    and the form gets a parent-tree entry of its own.
+    and the form gets a parent-tree entry of its own. *operations*: the page's content.
     """
     numbers = root.ParentTree.Nums
-    for form in _forms(page.obj, set()):
+    for form in _forms(page.obj, set(), operations):
         ids = sorted(int(operands[1].MCID) for operands, operator
-                     in pikepdf.parse_content_stream(form) if str(operator) == "BDC"
+                     in _operations(form) if str(operator) == "BDC"
                      and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary)
                      and "/MCID" in operands[1] and int(operands[1].MCID) < len(kids))
         owners = [kids[mcid] for mcid in ids]
         if not ids or not all(isinstance(owner, pikepdf.Dictionary) for owner in owners):
             continue
-        key = max(int(numbers[i]) for i in range(0, len(numbers), 2)) + 1
+        key = _next_key(numbers)
         form.StructParents = key
         entries = pikepdf.Array([None] * (ids[-1] + 1))
         for mcid, owner in zip(ids, owners):
             entries[mcid] = owner
-            owner.K = pikepdf.Array([
-                pikepdf.Dictionary(Type=pikepdf.Name.MCR, MCID=mcid, Pg=page.obj, Stm=form)
-                if isinstance(kid, int) and int(kid) == mcid else kid for kid in _as_array(owner.K)])
+            reference = pikepdf.Dictionary(Type=pikepdf.Name.MCR, MCID=mcid, Pg=page.obj, Stm=form)
+            owner.K = pikepdf.Array([reference if isinstance(kid, int) and int(kid) == mcid
+                                     else kid for kid in structure_kids(owner)])
             kids[mcid] = None
         numbers.extend([key, entries])
 
 
-def _forms(holder: pikepdf.Object, seen: set):
-    """Every form XObject *holder* draws, at any depth, once."""
-    for form in _drawn_forms(holder):
+def _forms(holder: pikepdf.Object, seen: set, operations: list | None = None):
+    """Every form XObject *holder* draws (its content: *operations*), at any depth, once."""
+    for form in _drawn_forms(holder, operations):
         if form.objgen not in seen:
             seen.add(form.objgen)
             yield form
             yield from _forms(form, seen)
 
 
-def _as_array(kids) -> list:
+def structure_kids(element: pikepdf.Object) -> list:
+    """The ``/K`` of a structure element (or of the root) as a list: one kid, many or none."""
+    kids = element.get("/K")
+    if kids is None:
+        return []
     return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def _next_key(numbers: pikepdf.Array) -> int:
+    """The first parent-tree key after those in *numbers* (``[key, value, key, value…]``)."""
+    return max(int(numbers[i]) for i in range(0, len(numbers), 2)) + 1
 
 
 def _tag_loose_annotations(pdf: pikepdf.Pdf, root: pikepdf.Object) -> None:
@@ -91,7 +101,7 @@ def _tag_loose_annotations(pdf: pikepdf.Pdf, root: pikepdf.Object) -> None:
     """
     document = root.K[0] if isinstance(root.K, pikepdf.Array) else root.K
     numbers = root.ParentTree.Nums
-    key = max(int(numbers[i]) for i in range(0, len(numbers), 2)) + 1
+    key = _next_key(numbers)
     for index, page in enumerate(pdf.pages):
         for annotation in page.obj.get("/Annots", []):
             if "/StructParent" in annotation or annotation.get("/Subtype") == "/Popup":
@@ -126,10 +136,14 @@ def _is_null(kid) -> bool:
     return isinstance(kid, pikepdf.Object) and kid._type_code == pikepdf.ObjectType.null
 
 
-def _rewrite(pdf: pikepdf.Pdf, holder: pikepdf.Object, hidden: set[int], seen: set) -> None:
-    """Mark the *hidden* ids as artifacts in *holder*'s content and its form XObjects."""
+def _rewrite(pdf: pikepdf.Pdf, holder: pikepdf.Object, hidden: set[int], seen: set,
+             operations: list | None = None) -> None:
+    """Mark the *hidden* ids as artifacts in *holder*'s content and its form XObjects.
+
+    *operations*: *holder*'s parsed content, if the caller has it (rewritten in place).
+    """
     is_page = holder.get("/Type") == pikepdf.Name.Page
-    operations = pikepdf.parse_content_stream(pikepdf.Page(holder) if is_page else holder)
+    operations = _operations(holder) if operations is None else operations
     changed = False
     for index, (operands, operator) in enumerate(operations):
         if str(operator) == "BDC" and len(operands) == 2 and isinstance(
@@ -155,9 +169,7 @@ def _drawn_forms(holder: pikepdf.Object, operations=None) -> list:
     WeasyPrint gives all pages one resource dictionary: a page's ``/XObject``
     lists the forms of other pages too, whose ids are not this page's.
     """
-    if operations is None:
-        is_page = holder.get("/Type") == pikepdf.Name.Page
-        operations = pikepdf.parse_content_stream(pikepdf.Page(holder) if is_page else holder)
+    operations = _operations(holder) if operations is None else operations
     forms = holder.get("/Resources", {}).get("/XObject", {})
     drawn = []
     for operands, operator in operations:
@@ -167,3 +179,8 @@ def _drawn_forms(holder: pikepdf.Object, operations=None) -> list:
                 drawn.append(form)
     return drawn
 
+
+def _operations(holder: pikepdf.Object) -> list:
+    """The parsed content of a page (all its content streams) or of a form XObject."""
+    is_page = holder.get("/Type") == pikepdf.Name.Page
+    return pikepdf.parse_content_stream(pikepdf.Page(holder) if is_page else holder)
