@@ -19,6 +19,7 @@ from .markup.convert import render_sections
 from .markup.templating import environment
 from .model import BuildReport, Gate, Manuscript, Variant
 from .press.finish import atomic_output, check_target, write_pdf
+from .press import thumbnails
 from .press.prepress import Finishing, finish_pdf
 from .progress import Progress, pages_counted
 from .source.config import Publication, load_config
@@ -158,8 +159,9 @@ def press(manuscript: Manuscript, variant: Variant, output: Path | None = None,
     marks = pub.page.marks if out.marks else "none"
     with atomic_output(target) as written_to:
         progress.stage(6, "Writing PDF")
-        with located_fetches(files), captured_warnings() as written:
-            # Attachments are fetched and links resolved while writing.
+        with located_fetches(files), captured_warnings() as written, \
+                thumbnails.kept_in(manuscript.cache):
+            # Attachments are fetched, links resolved and pictures shrunk while writing.
             write_pdf(layout.document, written_to, pub.epoch, out.written_variant, out.accessible)
         stop_on_gaps(files, written)
         pages = finish_pdf(written_to, Finishing(

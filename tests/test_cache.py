@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import section, write
+from conftest import drawn_images, section, write
 from pressroom import build
 from pressroom.cache import FOLDER, Cache, forget, key_of
 from pressroom.cli import main
@@ -109,3 +109,41 @@ def test_a_linked_kind_folder_is_neither_written_nor_read(pictured: Path, tmp_pa
     assert cache.get("cmyk", key) is None  # nor read through it
     forget()
     assert build(pictured, tmp_path / "b.pdf").output.read_bytes() == first
+
+
+@pytest.fixture
+def photographed(project: Path) -> Path:
+    """Two camera-size pictures placed small: a JPEG and a PNG with transparency (shrunk on write)."""
+    noise = Image.effect_noise((2400, 1600), 60).convert("RGB")
+    noise.save(project / "content" / "camera.jpg", quality=90)
+    Image.merge("RGBA", (*noise.split(), noise.getchannel(0))).save(project / "content" / "cut.png")
+    write(project / "content" / "02-one.md",
+          section("First Part", "Alpha text.\n\n![A noisy field](camera.jpg){width=40%}\n\n"
+                                "![A cut-out](cut.png){width=30%}\n"))
+    return project
+
+
+def test_pictures_shrunk_once_give_the_bytes_of_a_cold_build(photographed: Path, tmp_path: Path):
+    """press/thumbnails.py: kept by content and size; a hit, a miss and --no-cache agree."""
+    expected = cold(photographed, tmp_path / "cold.pdf")
+    assert not (photographed / FOLDER).exists()
+    forget()
+    assert build(photographed, tmp_path / "a.pdf").output.read_bytes() == expected
+    kept = sorted((photographed / FOLDER / "thumbnails").iterdir())
+    assert len(kept) == 2
+    stamps = [p.stat().st_mtime_ns for p in kept]
+    forget()  # a new process: only the disk copy is left
+    assert build(photographed, tmp_path / "b.pdf").output.read_bytes() == expected
+    assert [p.stat().st_mtime_ns for p in kept] == stamps
+    placed = [size for page in drawn_images(tmp_path / "b.pdf") for size in page]
+    assert all(width < 2400 for width, _ in placed) and len(placed) >= 2  # really shrunk
+
+
+def test_a_shrunk_picture_follows_an_edit_of_its_source(photographed: Path, tmp_path: Path):
+    forget()
+    before = build(photographed, tmp_path / "a.pdf").output.read_bytes()
+    Image.effect_noise((2400, 1600), 20).convert("RGB").save(
+        photographed / "content" / "camera.jpg", quality=90)
+    warm = build(photographed, tmp_path / "b.pdf").output.read_bytes()
+    assert warm != before
+    assert warm == cold(photographed, tmp_path / "cold.pdf")

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,12 +44,21 @@ class CmykConverter:
     """sRGB → output CMYK, for single colours and for images."""
 
     def __init__(self, icc: bytes, cache: Cache = Cache(enabled=False)):
-        self.icc_sha, self.cache = hashlib.sha256(icc).hexdigest(), cache
-        self.transform = ImageCms.buildTransform(
-            ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(io.BytesIO(icc)), "RGB", "CMYK",
-            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
-            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+        self.icc, self.icc_sha, self.cache = icc, hashlib.sha256(icc).hexdigest(), cache
+        # One LittleCMS transform per thread: a transform keeps a one-pixel cache
+        # of its last colour, which two threads using it at once would corrupt.
+        self._local = threading.local()
+        self._ready: dict[str, bytes] = {}  # images converted ahead by prepare()
         self.color = lru_cache(maxsize=4096)(self._color)
+
+    @property
+    def transform(self) -> ImageCms.ImageCmsTransform:
+        if not hasattr(self._local, "transform"):
+            self._local.transform = ImageCms.buildTransform(
+                ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(io.BytesIO(self.icc)),
+                "RGB", "CMYK", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+                flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+        return self._local.transform
 
     def _color(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:
         if max(r, g, b) - min(r, g, b) < NEUTRAL:
@@ -59,17 +71,43 @@ class CmykConverter:
     def image(self, image: Image.Image) -> Image.Image:
         return ImageCms.applyTransform(image.convert("RGB"), self.transform)
 
-    def jpeg(self, image: pikepdf.Stream) -> bytes:
-        """The RGB image XObject *image* as a CMYK JPEG, converted once per content and profile."""
+    def _key(self, image: pikepdf.Stream) -> str:
         settings = repr(sorted((str(k), repr(v)) for k, v in image.stream_dict.items()
                                if k not in ("/Length", "/SMask")))
-        key = key_of(image.read_raw_bytes(), settings, self.icc_sha, str(JPEG_QUALITY))
+        return key_of(image.read_raw_bytes(), settings, self.icc_sha, str(JPEG_QUALITY))
+
+    def _encoded(self, picture: Image.Image) -> bytes:
+        """*picture* as a CMYK JPEG; the picture is closed (its pixels freed) after."""
+        try:
+            buffer = io.BytesIO()
+            self.image(picture).save(buffer, "JPEG", quality=JPEG_QUALITY)
+            return buffer.getvalue()
+        finally:
+            picture.close()
+
+    def prepare(self, images: list[pikepdf.Stream]) -> None:
+        """Convert *images* side by side, one thread a core, for :meth:`jpeg` to take.
+
+        pikepdf is used here, in the calling thread only; Pillow and LittleCMS
+        let go of the GIL while they decode, convert and encode.
+        """
+        jobs: dict[str, Image.Image] = {}
+        for image in images:
+            key = self._key(image)
+            if key not in jobs and self.cache.get("cmyk", key) is None:
+                jobs[key] = pikepdf.PdfImage(image).as_pil_image()
+        if len(jobs) < 2:
+            return
+        with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            self._ready.update(zip(jobs, pool.map(self._encoded, jobs.values())))
+
+    def jpeg(self, image: pikepdf.Stream) -> bytes:
+        """The RGB image XObject *image* as a CMYK JPEG, converted once per content and profile."""
+        key = self._key(image)
         data = self.cache.get("cmyk", key)
         if data is None:
-            buffer = io.BytesIO()
-            self.image(pikepdf.PdfImage(image).as_pil_image()).save(buffer, "JPEG",
-                                                                    quality=JPEG_QUALITY)
-            data = buffer.getvalue()
+            data = self._ready.pop(key, None) or \
+                self._encoded(pikepdf.PdfImage(image).as_pil_image())
             self.cache.put("cmyk", key, data)
         return data
 
@@ -100,6 +138,9 @@ def finish_pdf(path: Path, finishing: Finishing) -> int:
         add_marks(pdf, finishing.marks)
         if finishing.icc is not None:
             converter = CmykConverter(finishing.icc, finishing.cache)
+            converter.prepare([o for o in pdf.objects if isinstance(o, pikepdf.Stream)
+                               and o.get("/Subtype") == "/Image"
+                               and o.get("/ColorSpace") == pikepdf.Name("/DeviceRGB")])
             seen: set = set()
             for page in pdf.pages:
                 _convert_stream(pdf, page.obj, converter, seen)
